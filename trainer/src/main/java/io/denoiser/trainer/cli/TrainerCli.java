@@ -1,0 +1,53 @@
+package io.denoiser.trainer.cli;
+
+import io.denoiser.model.artifact.ArtifactException;
+import io.denoiser.trainer.data.BadDataException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code denoiser-trainer}: train a model artifact, or evaluate one against baselines. */
+@Command(name = "denoiser-trainer", mixinStandardHelpOptions = true, versionProvider = TrainerCli.Version.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class},
+        description = "Trains the denoising autoencoder and evaluates model artifacts.")
+public final class TrainerCli {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with the error handling every entry point shares: messages, not stack traces. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new TrainerCli()).setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof BadDataException || e instanceof ArtifactException || e instanceof IllegalArgumentException
+                    || e instanceof IllegalStateException || e instanceof UncheckedIOException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+    }
+
+    /** The trainer's version, from the build. */
+    public static String version() {
+        try (InputStream in = TrainerCli.class.getResourceAsStream("/denoiser-trainer.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"denoiser-trainer " + version()};
+        }
+    }
+}
