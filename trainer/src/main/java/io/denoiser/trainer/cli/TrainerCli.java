@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 
 /** {@code denoiser-trainer}: train a model artifact, or evaluate one against baselines. */
 @Command(name = "denoiser-trainer", mixinStandardHelpOptions = true, versionProvider = TrainerCli.Version.class,
-        subcommands = {TrainCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, EvaluateCommand.class, BenchTrainingCommand.class,
+                CommandLine.HelpCommand.class},
         description = "Trains the denoising autoencoder and evaluates model artifacts.")
 public final class TrainerCli {
 
