@@ -76,6 +76,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in the checkpoint folder (a finished run just writes the artifact).")
     boolean resume;
 
+    @Option(names = "--until-epoch", description = "Stop after this epoch of the run (at most --epochs) and write the"
+            + " artifact; --resume goes on later. Default: --epochs")
+    Integer untilEpoch;
+
     @Option(names = "--limit", defaultValue = "0", description = "Use only the first N training images (0: all).")
     int limit;
 
@@ -93,7 +97,8 @@ final class TrainCommand implements Callable<Integer> {
         NoisyPairs validation = NoisyPairs.of(split.validation(), config.noise(), NoisyPairs.DEFAULT_SEED);
         Checkpoints store = new Checkpoints(checkpoints != null ? checkpoints : Path.of("work", "checkpoints",
                 output.toAbsolutePath().normalize().getFileName().toString()));
-        Trainer.Result result = new Trainer(config, store, out).train(split.training(), validation, resume);
+        Trainer.Result result = new Trainer(config, store, out).train(split.training(), validation, resume,
+                untilEpoch != null ? untilEpoch : epochs);
         ArtifactContents contents = ArtifactContents.describe(config, result, split, test, command());
         ModelMetadata written = ArtifactWriter.write(output, result.network(), contents.metadata(), contents.pictures());
         out.printf("test (%,d images, %s): model %s | noisy input %s%n", test.count(), config.noise(),

@@ -37,6 +37,14 @@ public final class Trainer {
     }
 
     public Result train(ImageSet training, NoisyPairs validation, boolean resume) {
+        return train(training, validation, resume, config.epochs());
+    }
+
+    /**
+     * Trains up to epoch {@code untilEpoch} of the configured run and returns; a later call with
+     * {@code resume} goes on from there. Lets a long run yield usable artifacts along the way.
+     */
+    public Result train(ImageSet training, NoisyPairs validation, boolean resume, int untilEpoch) {
         TrainingState state = startingState(resume);
         MultiLayerNetwork network = config.engine().prepare(state.epochsDone() == 0
                 ? DenoisingAutoencoder.create(config.seed(), config.schedule().schedule(config.learningRate(), config.epochs()))
@@ -44,7 +52,8 @@ public final class Trainer {
         console.printf(Locale.ROOT, "training %,d images (%s), validating on %,d; %s engine (%s); %d parameters%n",
                 training.count(), training.source(), validation.size(), config.engine().label(),
                 OneDnnAcceleration.status(network), network.numParams());
-        for (int epoch = state.epochsDone() + 1; epoch <= config.epochs(); epoch++) {
+        int lastEpoch = Math.min(config.epochs(), untilEpoch);
+        for (int epoch = state.epochsDone() + 1; epoch <= lastEpoch; epoch++) {
             if (config.patience() > 0 && state.epochsWithoutImprovement() >= config.patience()) {
                 console.printf("early stop: no better validation BCE for %d epochs (best: epoch %d)%n",
                         config.patience(), state.bestEpoch());

@@ -18,7 +18,11 @@ class TrainCommandTest {
     private CommandRun train(String... extra) {
         String[] base = {"train", "--train-images", Fixtures.mnistImages().toString(), "--test-images",
                 Fixtures.mnistImages().toString(), "--test-limit", "100", "--output", dir.resolve("model").toString(),
-                "--checkpoints", dir.resolve("checkpoints").toString(), "--epochs", "1"};
+                "--checkpoints", dir.resolve("checkpoints").toString(),
+                "--epochs", java.util.Arrays.asList(extra).contains("--epochs") ? "0" : "1"};
+        if (java.util.Arrays.asList(extra).contains("--epochs")) {
+            base = java.util.Arrays.copyOf(base, base.length - 2);
+        }
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -64,6 +68,20 @@ class TrainCommandTest {
 
         assertThat(resumed.exitCode()).isEqualTo(1);
         assertThat(resumed.err()).contains("cannot resume the run in").contains("noise=gaussian:0.3");
+    }
+
+    @Test
+    void shouldWriteAnArtifactPartWayThroughARunAndGoOnLater() {
+        CommandRun partial = train("--epochs", "2", "--until-epoch", "1", "--limit", "128");
+        ModelMetadata first = ArtifactLoader.readMetadata(dir.resolve("model"));
+        CommandRun rest = train("--epochs", "2", "--limit", "128", "--resume");
+
+        assertThat(partial.exitCode()).as(partial.err()).isZero();
+        assertThat(first.training().epochs()).isEqualTo(2);
+        assertThat(first.training().epochsRun()).isEqualTo(1);
+        assertThat(rest.exitCode()).as(rest.err()).isZero();
+        assertThat(rest.out()).contains("resuming after epoch 1").contains("epoch 2: train loss");
+        assertThat(ArtifactLoader.readMetadata(dir.resolve("model")).training().epochsRun()).isEqualTo(2);
     }
 
     @Test
