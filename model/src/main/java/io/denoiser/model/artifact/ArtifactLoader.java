@@ -22,7 +22,8 @@ public final class ArtifactLoader {
     private ArtifactLoader() {
     }
 
-    public record LoadedModel(Path folder, ModelMetadata metadata, MultiLayerNetwork network) {
+    /** A verified artifact: its metadata, the DL4J network, and the bytes of the equivalent ONNX graph. */
+    public record LoadedModel(Path folder, ModelMetadata metadata, MultiLayerNetwork network, byte[] onnx) {
     }
 
     public static ModelMetadata readMetadata(Path folder) {
@@ -45,8 +46,9 @@ public final class ArtifactLoader {
             throw new ArtifactException(folder, "format version " + metadata.formatVersion() + " is not supported (this build reads "
                     + ModelMetadata.FORMAT_VERSION + ")");
         }
-        if (metadata.files() == null || metadata.files().modelZipSha256() == null || metadata.input() == null) {
-            throw new ArtifactException(folder, ModelArtifact.METADATA + " lacks the input shape or the model checksum");
+        if (metadata.files() == null || metadata.files().modelZipSha256() == null
+                || metadata.files().modelOnnxSha256() == null || metadata.input() == null) {
+            throw new ArtifactException(folder, ModelArtifact.METADATA + " lacks the input shape or the model checksums");
         }
         return metadata;
     }
@@ -54,25 +56,35 @@ public final class ArtifactLoader {
     public static LoadedModel load(Path folder) {
         ModelMetadata metadata = readMetadata(folder);
         Path zip = ModelArtifact.network(folder);
-        verifyChecksum(folder, zip, metadata.files().modelZipSha256());
+        verifyChecksum(folder, zip, ModelArtifact.NETWORK, metadata.files().modelZipSha256());
+        Path onnx = ModelArtifact.onnx(folder);
+        verifyChecksum(folder, onnx, ModelArtifact.ONNX, metadata.files().modelOnnxSha256());
         MultiLayerNetwork network = restore(folder, zip);
         verifyShape(folder, network, metadata);
-        return new LoadedModel(folder, metadata, network);
+        return new LoadedModel(folder, metadata, network, readAll(folder, onnx));
     }
 
-    private static void verifyChecksum(Path folder, Path zip, String expected) {
-        if (!Files.isRegularFile(zip)) {
-            throw new ArtifactException(folder, ModelArtifact.NETWORK + " is missing");
+    private static void verifyChecksum(Path folder, Path file, String name, String expected) {
+        if (!Files.isRegularFile(file)) {
+            throw new ArtifactException(folder, name + " is missing");
         }
         String actual;
         try {
-            actual = Sha256.ofFile(zip);
+            actual = Sha256.ofFile(file);
         } catch (IOException e) {
-            throw new ArtifactException(folder, "cannot read " + ModelArtifact.NETWORK + ": " + e.getMessage(), e);
+            throw new ArtifactException(folder, "cannot read " + name + ": " + e.getMessage(), e);
         }
         if (!actual.equals(expected)) {
-            throw new ArtifactException(folder, "checksum mismatch for " + ModelArtifact.NETWORK + ": model.json expects sha256 "
+            throw new ArtifactException(folder, "checksum mismatch for " + name + ": model.json expects sha256 "
                     + expected + " but the file has " + actual + " (corrupt, truncated or replaced)");
+        }
+    }
+
+    private static byte[] readAll(Path folder, Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ArtifactException(folder, "cannot read " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }
 

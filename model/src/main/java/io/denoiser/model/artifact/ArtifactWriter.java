@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import io.denoiser.model.onnx.OnnxExport;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -28,10 +29,13 @@ public final class ArtifactWriter {
             Files.deleteIfExists(ModelArtifact.metadata(folder));
             Path zip = ModelArtifact.network(folder);
             ModelSerializer.writeModel(network, zip.toFile(), false);
+            Path onnx = ModelArtifact.onnx(folder);
+            Files.write(onnx, OnnxExport.toOnnx(network, metadata.architecture()));
             for (Map.Entry<String, BufferedImage> picture : pictures.entrySet()) {
                 ImageIO.write(picture.getValue(), "png", folder.resolve(picture.getKey()).toFile());
             }
-            ModelMetadata complete = metadata.withFiles(new ModelMetadata.Files(ModelArtifact.NETWORK, Sha256.ofFile(zip)));
+            ModelMetadata complete = metadata.withFiles(new ModelMetadata.Files(ModelArtifact.NETWORK, Sha256.ofFile(zip),
+                    ModelArtifact.ONNX, Sha256.ofFile(onnx)));
             ModelArtifact.JSON.writeValue(ModelArtifact.metadata(folder).toFile(), complete);
             return complete;
         } catch (IOException e) {

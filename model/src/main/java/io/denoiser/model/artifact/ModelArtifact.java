@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * <pre>
  * model.json    metadata ({@link ModelMetadata}), including the SHA-256 of model.zip
  * model.zip     the DL4J network (ModelSerializer format, without updater state)
+ * model.onnx    the same network as an ONNX graph (opset 13), for ONNX Runtime or any other runtime
  * samples.png   rows of noisy, denoised and clean test images
  * curve.png     validation BCE and PSNR per epoch
  * </pre>
@@ -19,6 +20,7 @@ public final class ModelArtifact {
 
     public static final String METADATA = "model.json";
     public static final String NETWORK = "model.zip";
+    public static final String ONNX = "model.onnx";
     public static final String SAMPLES = "samples.png";
     public static final String CURVE = "curve.png";
 
@@ -35,5 +37,9 @@ public final class ModelArtifact {
 
     public static Path network(Path folder) {
         return folder.resolve(NETWORK);
+    }
+
+    public static Path onnx(Path folder) {
+        return folder.resolve(ONNX);
     }
 }

@@ -53,8 +53,8 @@ public record ModelMetadata(
     public record TestQuality(long noiseSeed, QualitySummary model, QualitySummary noisyInput) {
     }
 
-    /** SHA-256 of the files the artifact's integrity rests on. */
-    public record Files(String modelZip, String modelZipSha256) {
+    /** The network files and their SHA-256: the DL4J network, and the same network as an ONNX graph. */
+    public record Files(String modelZip, String modelZipSha256, String modelOnnx, String modelOnnxSha256) {
     }
 
     /** A short identifier of this exact network: architecture plus the first 12 hex digits of its checksum. */

@@ -3,6 +3,8 @@ package io.denoiser.model.artifact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.denoiser.model.image.ImageBatch;
+import io.denoiser.model.inference.OnnxDenoiser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -58,11 +60,36 @@ class ArtifactLoaderTest {
     }
 
     @Test
+    void shouldRefuseAnOnnxFileThatDiffersFromTheOneWritten() throws Exception {
+        Files.write(folder.resolve("model.onnx"), new byte[] {1, 2, 3});
+
+        assertThatThrownBy(() -> ArtifactLoader.load(folder))
+                .isInstanceOf(ArtifactException.class)
+                .hasMessageContaining("checksum mismatch for model.onnx");
+    }
+
+    @Test
+    void shouldCarryAnOnnxGraphThatComputesWhatTheNetworkComputes() {
+        INDArray batch = Nd4j.rand(DataType.FLOAT, 2, 1, 28, 28);
+        ArtifactLoader.LoadedModel loaded = ArtifactLoader.load(folder);
+        var images = ImageBatch.toImages(batch);
+
+        try (OnnxDenoiser onnx = new OnnxDenoiser(loaded.onnx(), 1)) {
+            var served = onnx.denoise(images);
+            var expected = ImageBatch.toImages(network.output(batch));
+            for (int i = 0; i < 2; i++) {
+                assertThat(served.get(i).pixels()).usingComparatorWithPrecision(1e-5f).containsExactly(expected.get(i).pixels());
+            }
+        }
+    }
+
+    @Test
     void shouldRefuseATruncatedNetworkFileEvenWhenItsChecksumWasUpdated() throws Exception {
         Path zip = folder.resolve("model.zip");
         byte[] bytes = Files.readAllBytes(zip);
         Files.write(zip, Arrays.copyOf(bytes, bytes.length / 3));
-        rewriteMetadata(written.withFiles(new ModelMetadata.Files("model.zip", Sha256.ofFile(zip))));
+        rewriteMetadata(written.withFiles(new ModelMetadata.Files("model.zip", Sha256.ofFile(zip), "model.onnx",
+                written.files().modelOnnxSha256())));
 
         assertThatThrownBy(() -> ArtifactLoader.load(folder))
                 .isInstanceOf(ArtifactException.class)
