@@ -1,0 +1,74 @@
+package io.denoiser.stream.batching;
+
+import io.denoiser.model.inference.Denoiser;
+import io.denoiser.stream.inference.BatchDenoising;
+import io.denoiser.stream.inference.Reconstructions;
+import io.denoiser.stream.source.InputRecord;
+import io.denoiser.stream.validation.NoisyImageReader;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The micro-batcher: buffers valid noisy images in the changelogged store and denoises them a batch at a
+ * time, when a batch is full ({@link #process}) or when the oldest image has waited long enough
+ * ({@link FlushPunctuator}). Images still buffered when the task closes stay in the store (and its
+ * changelog) and are flushed by whoever opens the task next. Owns its {@link Denoiser}: one per task, created
+ * in {@link #init} and closed in {@link #close}, since a network serialises its callers.
+ */
+final class DenoiseBatcher implements Processor<byte[], InputRecord, byte[], Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DenoiseBatcher.class);
+
+    private final BatchPolicy policy;
+    private final Supplier<? extends Denoiser> denoisers;
+    private final NoisyImageReader reader;
+    private final Reconstructions reconstructions;
+    private final FlushTargets targets;
+    private ProcessorContext<byte[], Object> context;
+    private BatchBuffer buffer;
+    private BatchFlusher flusher;
+    private Denoiser denoiser;
+
+    DenoiseBatcher(BatchPolicy policy, Supplier<? extends Denoiser> denoisers, NoisyImageReader reader,
+            Reconstructions reconstructions, FlushTargets targets) {
+        this.policy = policy;
+        this.denoisers = denoisers;
+        this.reader = reader;
+        this.reconstructions = reconstructions;
+        this.targets = targets;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], Object> context) {
+        this.context = context;
+        KeyValueStore<String, PendingImage> store = context.getStateStore(DenoiseBatcherSupplier.STORE_NAME);
+        buffer = BatchBuffer.restore(store);
+        denoiser = denoisers.get();
+        flusher = new BatchFlusher(context, buffer, policy, new BatchDenoising(denoiser, reader, reconstructions),
+                targets);
+        context.schedule(policy.checkInterval(), PunctuationType.WALL_CLOCK_TIME,
+                new FlushPunctuator(policy, buffer, flusher));
+        if (buffer.size() > 0) {
+            LOG.info("task {} resumes with {} buffered images", context.taskId(), buffer.size());
+        }
+    }
+
+    @Override
+    public void process(Record<byte[], InputRecord> record) {
+        buffer.add(new PendingImage(record.value(), context.currentSystemTimeMs()));
+        flusher.flushFullBatches();
+    }
+
+    @Override
+    public void close() {
+        if (denoiser != null) {
+            denoiser.close();
+        }
+    }
+}

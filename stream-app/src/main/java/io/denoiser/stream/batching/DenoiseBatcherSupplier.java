@@ -1,0 +1,63 @@
+package io.denoiser.stream.batching;
+
+import io.denoiser.model.inference.Denoiser;
+import io.denoiser.stream.inference.Reconstructions;
+import io.denoiser.stream.source.InputRecord;
+import io.denoiser.stream.validation.NoisyImageReader;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Supplies the micro-batcher ({@link DenoiseBatcher}) and owns its store, {@value #STORE_NAME}: a persistent,
+ * changelogged key-value store from {@link BufferKey} to {@link PendingImage}. Each call of {@link #get}
+ * makes a new processor with its own {@link Denoiser} from {@code denoisers}.
+ */
+public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], InputRecord, byte[], Object> {
+
+    public static final String STORE_NAME = "denoise-batch-buffer";
+
+    private final BatchPolicy policy;
+    private final Supplier<? extends Denoiser> denoisers;
+    private final NoisyImageReader reader;
+    private final Reconstructions reconstructions;
+    private final FlushTargets targets;
+
+    public DenoiseBatcherSupplier(BatchPolicy policy, Supplier<? extends Denoiser> denoisers,
+            NoisyImageReader reader, Reconstructions reconstructions, FlushTargets targets) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.denoisers = Objects.requireNonNull(denoisers, "denoisers");
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.reconstructions = Objects.requireNonNull(reconstructions, "reconstructions");
+        this.targets = Objects.requireNonNull(targets, "targets");
+    }
+
+    @Override
+    public Processor<byte[], InputRecord, byte[], Object> get() {
+        return new DenoiseBatcher(policy, denoisers, reader, reconstructions, targets);
+    }
+
+    @Override
+    public Set<StoreBuilder<?>> stores() {
+        return Set.of(bufferStore());
+    }
+
+    /**
+     * Logging is what makes the buffer survive a crash. Caching is an optimisation that keeps it safe (the
+     * cache is written out before every commit): an image buffered and flushed within one commit interval
+     * then never reaches RocksDB or the changelog at all.
+     */
+    private static StoreBuilder<KeyValueStore<String, PendingImage>> bufferStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_NAME), Serdes.String(),
+                        new PendingImageSerde())
+                .withLoggingEnabled(Map.of())
+                .withCachingEnabled();
+    }
+}

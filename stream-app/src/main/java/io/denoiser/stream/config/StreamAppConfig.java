@@ -1,0 +1,145 @@
+package io.denoiser.stream.config;
+
+import static io.denoiser.stream.config.StreamAppConfigDef.APPLICATION_ID_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.BOOTSTRAP_SERVERS_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.DEAD_LETTER_TOPIC_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.INPUT_TOPIC_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.MAX_BATCH_DELAY_MS_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.MAX_ENCODED_BYTES_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.MAX_IMAGE_HEIGHT_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.MAX_IMAGE_WIDTH_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.MODEL_DIR_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.ND4J_THREADS_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.NUM_STANDBY_REPLICAS_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.NUM_STREAM_THREADS_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.OUTPUT_TOPIC_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.PROCESSING_GUARANTEE_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.STATE_DIR_CONFIG;
+
+import io.denoiser.schemas.validation.RecordLimits;
+import io.denoiser.stream.batching.BatchPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The whole configuration of the stream app, immutable. Built from raw settings ({@link #from}, usually
+ * {@link ConfigSources#merge} of a properties file and the environment); the keys, docs and defaults are in
+ * {@link StreamAppConfigDef}.
+ *
+ * @param kafkaSettings every setting that is not one of the app's keys (e.g. {@code security.protocol},
+ *                      {@code sasl.*}, {@code producer.*}), passed to Kafka Streams untouched
+ */
+public record StreamAppConfig(
+        String bootstrapServers,
+        String applicationId,
+        TopicNames topics,
+        BatchPolicy batching,
+        String processingGuarantee,
+        int numStreamThreads,
+        int numStandbyReplicas,
+        Path stateDir,
+        Path modelDir,
+        int nd4jThreads,
+        RecordLimits limits,
+        Map<String, String> kafkaSettings) {
+
+    public StreamAppConfig {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(batching, "batching");
+        Objects.requireNonNull(processingGuarantee, "processingGuarantee");
+        Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(modelDir, "modelDir");
+        Objects.requireNonNull(limits, "limits");
+        kafkaSettings = Collections.unmodifiableMap(new TreeMap<>(kafkaSettings));
+    }
+
+    /** The defaults of every key. */
+    public static StreamAppConfig defaults() {
+        return from(Map.of());
+    }
+
+    /** Reads the properties file ({@code null} for none) and the environment; the environment wins. */
+    public static StreamAppConfig load(Path file, Map<String, String> environment) {
+        return from(ConfigSources.merge(file, environment));
+    }
+
+    /**
+     * Parses and checks raw settings; absent keys take their defaults.
+     *
+     * @throws ConfigException naming the key, when a value is invalid
+     */
+    public static StreamAppConfig from(Map<String, String> settings) {
+        Map<String, Object> parsed = StreamAppConfigDef.DEFINITION.parse(settings);
+        return new StreamAppConfig(
+                (String) parsed.get(BOOTSTRAP_SERVERS_CONFIG),
+                (String) parsed.get(APPLICATION_ID_CONFIG),
+                topics(parsed),
+                new BatchPolicy((int) parsed.get(MAX_BATCH_SIZE_CONFIG),
+                        Duration.ofMillis((long) parsed.get(MAX_BATCH_DELAY_MS_CONFIG))),
+                (String) parsed.get(PROCESSING_GUARANTEE_CONFIG),
+                (int) parsed.get(NUM_STREAM_THREADS_CONFIG),
+                (int) parsed.get(NUM_STANDBY_REPLICAS_CONFIG),
+                Path.of((String) parsed.get(STATE_DIR_CONFIG)),
+                Path.of((String) parsed.get(MODEL_DIR_CONFIG)),
+                (int) parsed.get(ND4J_THREADS_CONFIG),
+                new RecordLimits((int) parsed.get(MAX_IMAGE_WIDTH_CONFIG), (int) parsed.get(MAX_IMAGE_HEIGHT_CONFIG),
+                        (int) parsed.get(MAX_ENCODED_BYTES_CONFIG)),
+                kafkaSettings(settings));
+    }
+
+    public boolean exactlyOnce() {
+        return StreamsConfig.EXACTLY_ONCE_V2.equals(processingGuarantee);
+    }
+
+    /**
+     * The Kafka Streams properties: the pass-through settings, then the app's Kafka keys. Unless set,
+     * {@code poll.ms} becomes the batcher's check interval: an idle stream thread blocks in poll that long
+     * between wall-clock punctuations, so the default 100 ms would hold the last partial batch up to 100 ms.
+     */
+    public Properties toStreamsProperties() {
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.POLL_MS_CONFIG, batching.checkInterval().toMillis());
+        properties.putAll(kafkaSettings);
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numStreamThreads);
+        properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, numStandbyReplicas);
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        return properties;
+    }
+
+    private static TopicNames topics(Map<String, Object> parsed) {
+        String input = (String) parsed.get(INPUT_TOPIC_CONFIG);
+        String output = (String) parsed.get(OUTPUT_TOPIC_CONFIG);
+        String deadLetter = (String) parsed.get(DEAD_LETTER_TOPIC_CONFIG);
+        if (output.equals(input)) {
+            throw new ConfigException(OUTPUT_TOPIC_CONFIG, output, "must differ from " + INPUT_TOPIC_CONFIG);
+        }
+        if (deadLetter.equals(input) || deadLetter.equals(output)) {
+            throw new ConfigException(DEAD_LETTER_TOPIC_CONFIG, deadLetter,
+                    "must differ from " + INPUT_TOPIC_CONFIG + " and " + OUTPUT_TOPIC_CONFIG);
+        }
+        return new TopicNames(input, output, deadLetter);
+    }
+
+    private static Map<String, String> kafkaSettings(Map<String, String> settings) {
+        Map<String, String> passThrough = new TreeMap<>();
+        settings.forEach((key, value) -> {
+            if (!StreamAppConfigDef.isAppKey(key)) {
+                passThrough.put(key, value);
+            }
+        });
+        return passThrough;
+    }
+}

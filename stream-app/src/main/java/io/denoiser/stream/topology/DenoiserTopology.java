@@ -1,0 +1,61 @@
+package io.denoiser.stream.topology;
+
+import io.denoiser.model.inference.Denoiser;
+import io.denoiser.schemas.serde.RecordSerdes;
+import io.denoiser.stream.batching.DenoiseBatcherSupplier;
+import io.denoiser.stream.batching.FlushTargets;
+import io.denoiser.stream.config.StreamAppConfig;
+import io.denoiser.stream.config.TopicNames;
+import io.denoiser.stream.inference.Reconstructions;
+import io.denoiser.stream.validation.DecodeValidateSupplier;
+import io.denoiser.stream.validation.NoisyImageReader;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The data path as a Kafka Streams topology:
+ *
+ * <pre>
+ * noisy-images-source ─> decode-validate ─> denoise-batcher ─> denoised-sink     (output topic)
+ *                              │                  │  store: denoise-batch-buffer
+ *                              └──────────────────┴──────────> dead-letter-sink  (dead-letter topic)
+ * </pre>
+ *
+ * Keys travel as the original bytes (the image id); the source reads values as bytes so that dead letters
+ * carry them unchanged. A function of its inputs: tests build it with a fake {@link Denoiser}.
+ */
+public final class DenoiserTopology {
+
+    public static final String SOURCE = "noisy-images-source";
+    public static final String DECODE_VALIDATE = "decode-validate";
+    public static final String DENOISE_BATCHER = "denoise-batcher";
+    public static final String DENOISED_SINK = "denoised-sink";
+    public static final String DEAD_LETTER_SINK = "dead-letter-sink";
+
+    private DenoiserTopology() {
+    }
+
+    /**
+     * @param denoisers    called once per stream task, from its stream thread; each {@link Denoiser} is
+     *                     used by that task only and closed with it
+     * @param modelVersion written into every reconstruction, e.g. {@code dae-conv@3f2a9c01b7de}
+     */
+    public static Topology build(StreamAppConfig config, Supplier<? extends Denoiser> denoisers,
+            String modelVersion) {
+        TopicNames topics = config.topics();
+        NoisyImageReader reader = new NoisyImageReader(config.limits());
+        FlushTargets targets = new FlushTargets(DENOISED_SINK, DEAD_LETTER_SINK);
+        return new Topology()
+                .addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.input())
+                .addProcessor(DECODE_VALIDATE, new DecodeValidateSupplier(reader, DENOISE_BATCHER, DEAD_LETTER_SINK),
+                        SOURCE)
+                .addProcessor(DENOISE_BATCHER, new DenoiseBatcherSupplier(config.batching(), denoisers, reader,
+                        new Reconstructions(modelVersion), targets), DECODE_VALIDATE)
+                .addSink(DENOISED_SINK, topics.output(), new ByteArraySerializer(),
+                        RecordSerdes.reconstruction().serializer(), DENOISE_BATCHER)
+                .addSink(DEAD_LETTER_SINK, topics.deadLetter(), new ByteArraySerializer(),
+                        RecordSerdes.deadLetter().serializer(), DECODE_VALIDATE, DENOISE_BATCHER);
+    }
+}

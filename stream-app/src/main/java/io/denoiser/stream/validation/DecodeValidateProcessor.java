@@ -1,0 +1,52 @@
+package io.denoiser.stream.validation;
+
+import io.denoiser.schemas.records.DeadLetter;
+import io.denoiser.schemas.validation.InvalidRecordException;
+import io.denoiser.stream.source.DeadLetters;
+import io.denoiser.stream.source.InputRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Checks each input record fully (JSON, admission, pixel decoding) and routes it: valid ones go on with their
+ * key and timestamp, the rest become dead letters and processing goes on. The decoded pixels are dropped
+ * here: the batcher buffers the original bytes, which a dead letter may need later.
+ */
+final class DecodeValidateProcessor implements Processor<byte[], byte[], byte[], Object> {
+
+    private final NoisyImageReader reader;
+    private final String validNode;
+    private final String deadLetterNode;
+    private ProcessorContext<byte[], Object> context;
+
+    DecodeValidateProcessor(NoisyImageReader reader, String validNode, String deadLetterNode) {
+        this.reader = reader;
+        this.validNode = validNode;
+        this.deadLetterNode = deadLetterNode;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], Object> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        InputRecord input = InputRecord.of(record, sourceCoordinates());
+        try {
+            reader.read(input);
+        } catch (InvalidRecordException rejection) {
+            DeadLetter letter = DeadLetters.rejected(input, rejection, context.currentSystemTimeMs());
+            context.forward(record.withValue(letter), deadLetterNode);
+            return;
+        }
+        context.forward(record.withValue(input), validNode);
+    }
+
+    private RecordMetadata sourceCoordinates() {
+        return context.recordMetadata().orElseThrow(() -> new IllegalStateException(
+                "decode-validate must be fed by a source node, so that records have coordinates"));
+    }
+}

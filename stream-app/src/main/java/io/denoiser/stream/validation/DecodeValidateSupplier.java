@@ -1,0 +1,29 @@
+package io.denoiser.stream.validation;
+
+import io.denoiser.stream.source.InputRecord;
+import java.util.Objects;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+
+/**
+ * Supplies the {@code decode-validate} node: raw input records in ({@code byte[]} key and value); out go
+ * valid ones as {@link InputRecord} to {@code validNode}, and invalid ones as dead letters to
+ * {@code deadLetterNode}. Stateless.
+ */
+public final class DecodeValidateSupplier implements ProcessorSupplier<byte[], byte[], byte[], Object> {
+
+    private final NoisyImageReader reader;
+    private final String validNode;
+    private final String deadLetterNode;
+
+    public DecodeValidateSupplier(NoisyImageReader reader, String validNode, String deadLetterNode) {
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.validNode = Objects.requireNonNull(validNode, "validNode");
+        this.deadLetterNode = Objects.requireNonNull(deadLetterNode, "deadLetterNode");
+    }
+
+    @Override
+    public Processor<byte[], byte[], byte[], Object> get() {
+        return new DecodeValidateProcessor(reader, validNode, deadLetterNode);
+    }
+}

@@ -1,0 +1,190 @@
+package io.denoiser.stream.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+import io.denoiser.schemas.validation.RecordLimits;
+import io.denoiser.stream.batching.BatchPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StreamAppConfigTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void shouldDefaultEveryKey() {
+        // when
+        StreamAppConfig config = StreamAppConfig.defaults();
+
+        // then
+        assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(config.applicationId()).isEqualTo("denoiser");
+        assertThat(config.topics()).isEqualTo(new TopicNames("images.noisy", "images.denoised", "images.dlq"));
+        assertThat(config.batching()).isEqualTo(new BatchPolicy(32, Duration.ofMillis(20)));
+        assertThat(config.processingGuarantee()).isEqualTo(StreamsConfig.AT_LEAST_ONCE);
+        assertThat(config.numStreamThreads()).isEqualTo(1);
+        assertThat(config.numStandbyReplicas()).isZero();
+        assertThat(config.stateDir()).isEqualTo(Path.of("work/state"));
+        assertThat(config.modelDir()).isEqualTo(Path.of("models/default"));
+        assertThat(config.nd4jThreads()).isZero();
+        assertThat(config.limits()).isEqualTo(RecordLimits.defaults());
+        assertThat(config.kafkaSettings()).isEmpty();
+    }
+
+    @Test
+    void shouldReadThePropertiesFile() throws IOException {
+        // given
+        Path file = propertiesFile("input.topic=camera.frames", "max.batch.size=16", "max.image.width=640",
+                "processing.guarantee=exactly_once_v2");
+
+        // when
+        StreamAppConfig config = StreamAppConfig.load(file, Map.of());
+
+        // then
+        assertThat(config.topics().input()).isEqualTo("camera.frames");
+        assertThat(config.batching().maxBatchSize()).isEqualTo(16);
+        assertThat(config.limits().maxWidth()).isEqualTo(640);
+        assertThat(config.exactlyOnce()).isTrue();
+    }
+
+    @Test
+    void shouldLetTheEnvironmentOverrideTheFile() throws IOException {
+        // given
+        Path file = propertiesFile("max.batch.size=16", "input.topic=camera.frames");
+        Map<String, String> environment = Map.of("DENOISER_MAX_BATCH_SIZE", "64",
+                "DENOISER_MAX_BATCH_DELAY_MS", "5", "DENOISER_MODEL_DIR", "/models/v2");
+
+        // when
+        StreamAppConfig config = StreamAppConfig.load(file, environment);
+
+        // then
+        assertThat(config.batching()).isEqualTo(new BatchPolicy(64, Duration.ofMillis(5)));
+        assertThat(config.modelDir()).isEqualTo(Path.of("/models/v2"));
+        assertThat(config.topics().input()).isEqualTo("camera.frames");
+    }
+
+    @Test
+    void shouldPassOtherKeysThroughToKafkaStreamsUntouched() throws IOException {
+        // given
+        Path file = propertiesFile("security.protocol=SASL_SSL", "sasl.mechanism=PLAIN", "producer.linger.ms=5",
+                "consumer.max.poll.records=100");
+        Map<String, String> environment = Map.of("DENOISER_KAFKA_SASL_JAAS_CONFIG", "secret",
+                "DENOISER_JAVA_OPTS", "-Xmx1g");
+
+        // when
+        Properties properties = StreamAppConfig.load(file, environment).toStreamsProperties();
+
+        // then
+        assertThat(properties).contains(entry("security.protocol", "SASL_SSL"), entry("sasl.mechanism", "PLAIN"),
+                entry("producer.linger.ms", "5"), entry("consumer.max.poll.records", "100"),
+                entry("sasl.jaas.config", "secret"));
+        assertThat(properties).doesNotContainKey("java.opts");
+    }
+
+    @Test
+    void shouldMapTheAppsKafkaKeysToStreamsProperties() {
+        // given
+        StreamAppConfig config = StreamAppConfig.from(Map.of("bootstrap.servers", "broker:9092",
+                "application.id", "denoiser-eu", "num.stream.threads", "2", "num.standby.replicas", "1",
+                "state.dir", "/var/lib/denoiser", "processing.guarantee", "exactly_once_v2"));
+
+        // when
+        Properties properties = config.toStreamsProperties();
+
+        // then
+        assertThat(properties).contains(entry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092"),
+                entry(StreamsConfig.APPLICATION_ID_CONFIG, "denoiser-eu"),
+                entry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2),
+                entry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1),
+                entry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/denoiser"),
+                entry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2));
+        assertThat(properties).doesNotContainKeys("max.batch.size", "input.topic", "model.dir");
+    }
+
+    @Test
+    void shouldPollOftenEnoughForTheBatchDelayUnlessToldOtherwise() {
+        // given
+        StreamAppConfig byDefault = StreamAppConfig.from(Map.of("max.batch.delay.ms", "40"));
+        StreamAppConfig told = StreamAppConfig.from(Map.of("max.batch.delay.ms", "40", "poll.ms", "50"));
+
+        // then
+        assertThat(byDefault.toStreamsProperties()).contains(entry(StreamsConfig.POLL_MS_CONFIG, 10L));
+        assertThat(told.toStreamsProperties()).contains(entry(StreamsConfig.POLL_MS_CONFIG, "50"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "max.batch.size, many",
+        "max.batch.size, 0",
+        "max.batch.delay.ms, -1",
+        "processing.guarantee, exactly_once",
+        "num.stream.threads, 0",
+        "num.standby.replicas, -1",
+        "nd4j.threads, two",
+        "input.topic, 'images noisy'",
+        "dead.letter.topic, ''",
+        "max.image.width, 0",
+        "max.encoded.bytes, 1e6",
+        "application.id, ''",
+    })
+    void shouldRefuseABadValueNamingItsKey(String key, String value) {
+        assertThatThrownBy(() -> StreamAppConfig.from(Map.of(key, value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(key);
+    }
+
+    @Test
+    void shouldRefuseTheSameTopicForTwoRoles() {
+        assertThatThrownBy(() -> StreamAppConfig.from(Map.of("output.topic", "images.noisy")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("output.topic").hasMessageContaining("input.topic");
+    }
+
+    @Test
+    void shouldRefuseABadValueFromTheEnvironmentNamingItsKey() {
+        assertThatThrownBy(() -> StreamAppConfig.load(null, Map.of("DENOISER_MAX_BATCH_SIZE", "lots")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("max.batch.size");
+    }
+
+    @Test
+    void shouldNameTheConfigFileItCannotRead() {
+        Path missing = folder.resolve("missing.properties");
+
+        assertThatThrownBy(() -> StreamAppConfig.load(missing, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(missing.toString());
+    }
+
+    @Test
+    void shouldDeriveEnvironmentVariablesFromKeys() {
+        assertThat(StreamAppConfigDef.environmentVariable(StreamAppConfigDef.MAX_BATCH_DELAY_MS_CONFIG))
+                .isEqualTo("DENOISER_MAX_BATCH_DELAY_MS");
+        assertThat(StreamAppConfigDef.environmentVariable(StreamAppConfigDef.INPUT_TOPIC_CONFIG))
+                .isEqualTo("DENOISER_INPUT_TOPIC");
+    }
+
+    @Test
+    void shouldDocumentEveryKey() {
+        assertThat(StreamAppConfigDef.documentation()).contains("max.batch.size", "max.batch.delay.ms",
+                "dead.letter.topic", "model.dir", "nd4j.threads", "max.encoded.bytes");
+    }
+
+    private Path propertiesFile(String... lines) throws IOException {
+        return Files.write(folder.resolve("denoiser.properties"), List.of(lines));
+    }
+}

@@ -1,0 +1,61 @@
+package io.denoiser.stream.topology;
+
+import static io.denoiser.stream.fixtures.TestData.BATCH_DELAY;
+import static io.denoiser.stream.fixtures.TestData.config;
+import static io.denoiser.stream.fixtures.TestData.gradient;
+import static io.denoiser.stream.fixtures.TestData.noisyImage;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.denoiser.schemas.records.NoisyImage;
+import io.denoiser.stream.batching.PendingImage;
+import io.denoiser.stream.config.StreamAppConfig;
+import io.denoiser.stream.fixtures.ChangelogReplay;
+import io.denoiser.stream.fixtures.DenoiserDriver;
+import io.denoiser.stream.fixtures.FakeDenoiser;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Images buffered when the app stops come out after it restarts. What survives a crash is the buffer's
+ * changelog: Kafka Streams 4.4 does not flush RocksDB at commits, and the test driver deletes local state when
+ * closed, so the restarted driver's state is rebuilt from the first driver's changelog, as Kafka Streams
+ * itself rebuilds it.
+ */
+class BatcherRestartTest {
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void shouldReEmitBufferedImagesAfterRestartWithSameState() {
+        StreamAppConfig config = config(stateDir);
+        List<NoisyImage> images = List.of(noisyImage("img-a", gradient(28, 28)), noisyImage("img-b", gradient(28, 28)),
+                noisyImage("img-c", gradient(28, 28)));
+        // given three images buffered when the app stops
+        List<TestRecord<String, PendingImage>> changelog;
+        try (DenoiserDriver first = DenoiserDriver.start(config, FakeDenoiser.inverting())) {
+            first.sendAll(images);
+            assertThat(first.reconstructions()).isEmpty();
+            changelog = first.bufferChangelog();
+        }
+        assertThat(changelog).extracting(record -> record.value().input().source().offset())
+                .containsExactly(0L, 1L, 2L);
+        ChangelogReplay.restoreBatchBuffer(stateDir, config.applicationId(), changelog);
+
+        // when the app starts again on that state, with the same application id
+        FakeDenoiser denoiser = FakeDenoiser.inverting();
+        try (DenoiserDriver restarted = DenoiserDriver.start(config, denoiser)) {
+            assertThat(restarted.buffered()).isEqualTo(3);
+            restarted.advanceWallClock(BATCH_DELAY);
+
+            // then
+            assertThat(restarted.reconstructions()).extracting(TestRecord::key)
+                    .containsExactly("img-a", "img-b", "img-c");
+            assertThat(denoiser.callSizes()).containsExactly(3);
+            assertThat(restarted.buffered()).isZero();
+        }
+    }
+}
