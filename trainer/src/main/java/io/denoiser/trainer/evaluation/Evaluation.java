@@ -31,10 +31,10 @@ public final class Evaluation {
         }
 
         public String table() {
-            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-24s %8s %10s %7s%n", "method", "BCE",
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-28s %8s %10s %7s%n", "method", "BCE",
                     "PSNR dB", "SSIM"));
             for (Row row : rows) {
-                out.append(String.format(Locale.ROOT, "%-24s %8.4f %10.2f %7.3f%n", row.label(), row.quality().bce(),
+                out.append(String.format(Locale.ROOT, "%-28s %8.4f %10.2f %7.3f%n", row.label(), row.quality().bce(),
                         row.quality().psnr(), row.quality().ssim()));
             }
             return out.toString();
