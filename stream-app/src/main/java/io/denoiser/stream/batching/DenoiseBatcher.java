@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * time, when a batch is full ({@link #process}) or when the oldest image has waited long enough
  * ({@link FlushPunctuator}). Images still buffered when the task closes stay in the store (and its
  * changelog) and are flushed by whoever opens the task next. Owns its {@link Denoiser}: one per task, created
- * in {@link #init} and closed in {@link #close}, since a network serialises its callers.
+ * in {@link #init} and closed in {@link #close}, since a DL4J network serialises its callers (with a runtime
+ * that all tasks share, it is a view whose close leaves the runtime open).
  */
 final class DenoiseBatcher implements Processor<byte[], InputRecord, byte[], Object> {
 

@@ -3,6 +3,7 @@ package io.denoiser.stream.config;
 import static io.denoiser.stream.config.StreamAppConfigDef.APPLICATION_ID_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.BOOTSTRAP_SERVERS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.DEAD_LETTER_TOPIC_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.INFERENCE_THREADS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.INPUT_TOPIC_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.MAX_BATCH_DELAY_MS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG;
@@ -10,15 +11,19 @@ import static io.denoiser.stream.config.StreamAppConfigDef.MAX_ENCODED_BYTES_CON
 import static io.denoiser.stream.config.StreamAppConfigDef.MAX_IMAGE_HEIGHT_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.MAX_IMAGE_WIDTH_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.MODEL_DIR_CONFIG;
-import static io.denoiser.stream.config.StreamAppConfigDef.ND4J_THREADS_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.MODEL_RUNTIME_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.NUM_STANDBY_REPLICAS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.NUM_STREAM_THREADS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.OUTPUT_TOPIC_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.PROCESSING_GUARANTEE_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.SHUTDOWN_TIMEOUT_MS_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.STARTUP_TIMEOUT_MS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.STATE_DIR_CONFIG;
 
 import io.denoiser.schemas.validation.RecordLimits;
 import io.denoiser.stream.batching.BatchPolicy;
+import io.denoiser.stream.errors.OversizedRecordHandler;
+import io.denoiser.stream.inference.ModelRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -46,9 +51,9 @@ public record StreamAppConfig(
         int numStreamThreads,
         int numStandbyReplicas,
         Path stateDir,
-        Path modelDir,
-        int nd4jThreads,
+        ModelSettings model,
         RecordLimits limits,
+        LifecycleTimeouts timeouts,
         Map<String, String> kafkaSettings) {
 
     public StreamAppConfig {
@@ -58,8 +63,9 @@ public record StreamAppConfig(
         Objects.requireNonNull(batching, "batching");
         Objects.requireNonNull(processingGuarantee, "processingGuarantee");
         Objects.requireNonNull(stateDir, "stateDir");
-        Objects.requireNonNull(modelDir, "modelDir");
+        Objects.requireNonNull(model, "model");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(timeouts, "timeouts");
         kafkaSettings = Collections.unmodifiableMap(new TreeMap<>(kafkaSettings));
     }
 
@@ -90,10 +96,13 @@ public record StreamAppConfig(
                 (int) parsed.get(NUM_STREAM_THREADS_CONFIG),
                 (int) parsed.get(NUM_STANDBY_REPLICAS_CONFIG),
                 Path.of((String) parsed.get(STATE_DIR_CONFIG)),
-                Path.of((String) parsed.get(MODEL_DIR_CONFIG)),
-                (int) parsed.get(ND4J_THREADS_CONFIG),
+                new ModelSettings(Path.of((String) parsed.get(MODEL_DIR_CONFIG)),
+                        ModelRuntime.fromConfigName((String) parsed.get(MODEL_RUNTIME_CONFIG)),
+                        (int) parsed.get(INFERENCE_THREADS_CONFIG)),
                 new RecordLimits((int) parsed.get(MAX_IMAGE_WIDTH_CONFIG), (int) parsed.get(MAX_IMAGE_HEIGHT_CONFIG),
                         (int) parsed.get(MAX_ENCODED_BYTES_CONFIG)),
+                new LifecycleTimeouts(Duration.ofMillis((long) parsed.get(STARTUP_TIMEOUT_MS_CONFIG)),
+                        Duration.ofMillis((long) parsed.get(SHUTDOWN_TIMEOUT_MS_CONFIG))),
                 kafkaSettings(settings));
     }
 
@@ -102,13 +111,22 @@ public record StreamAppConfig(
     }
 
     /**
-     * The Kafka Streams properties: the pass-through settings, then the app's Kafka keys. Unless set,
-     * {@code poll.ms} becomes the batcher's check interval: an idle stream thread blocks in poll that long
-     * between wall-clock punctuations, so the default 100 ms would hold the last partial batch up to 100 ms.
+     * The Kafka Streams properties: the app's defaults, then the pass-through settings, then the app's Kafka
+     * keys. The defaults, each replaced by a pass-through setting of the same key:
+     * <ul>
+     *   <li>{@code poll.ms} is the batcher's check interval: an idle stream thread blocks in poll that long
+     *       between wall-clock punctuations, so the default 100 ms would hold the last partial batch up to 100 ms.
+     *   <li>{@code production.exception.handler} is {@link OversizedRecordHandler}: an output too large for Kafka
+     *       is dropped with an ERROR line instead of stopping the app on every restart.
+     *   <li>{@code processing.exception.handler.global.enabled} is true, Kafka 5.0's behaviour: the topology has no
+     *       global stores, so this only stops Kafka Streams 4.x warning about it at every start.
+     * </ul>
      */
     public Properties toStreamsProperties() {
         Properties properties = new Properties();
         properties.put(StreamsConfig.POLL_MS_CONFIG, batching.checkInterval().toMillis());
+        properties.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizedRecordHandler.class);
+        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         properties.putAll(kafkaSettings);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);

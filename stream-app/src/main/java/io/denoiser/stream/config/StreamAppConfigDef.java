@@ -1,6 +1,7 @@
 package io.denoiser.stream.config;
 
 import io.denoiser.schemas.validation.RecordLimits;
+import io.denoiser.stream.inference.ModelRuntime;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef;
@@ -51,7 +52,9 @@ public final class StreamAppConfigDef {
             + " transactions).";
 
     public static final String NUM_STREAM_THREADS_CONFIG = StreamsConfig.NUM_STREAM_THREADS_CONFIG;
-    private static final String NUM_STREAM_THREADS_DOC = "Stream threads; each runs its own copy of the network.";
+    private static final String NUM_STREAM_THREADS_DOC = "Stream threads; each processes the tasks (input"
+            + " partitions) it is given. With model.runtime=onnx they share one ONNX Runtime session; with dl4j"
+            + " each task runs its own copy of the network.";
 
     public static final String NUM_STANDBY_REPLICAS_CONFIG = StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG;
     private static final String NUM_STANDBY_REPLICAS_DOC = "Standby copies of the batch buffer on other instances,"
@@ -62,11 +65,27 @@ public final class StreamAppConfigDef {
 
     public static final String MODEL_DIR_CONFIG = "model.dir";
     private static final String MODEL_DIR_DOC = "Model artifact folder written by the trainer (model.json,"
-            + " model.zip).";
+            + " model.zip, model.onnx).";
 
-    public static final String ND4J_THREADS_CONFIG = "nd4j.threads";
-    private static final String ND4J_THREADS_DOC = "OpenMP threads ND4J uses inside one model call; 0 keeps ND4J's"
-            + " default (OMP_NUM_THREADS, else the core count). Keep stream threads x this at most the cores.";
+    public static final String MODEL_RUNTIME_CONFIG = "model.runtime";
+    private static final String MODEL_RUNTIME_DOC = "What runs the network: onnx (ONNX Runtime on the artifact's"
+            + " model.onnx, the fastest; one session shared by all stream threads), dl4j (a copy of the DL4J network"
+            + " per stream task, with oneDNN convolutions where available) or dl4j-plain (DL4J's built-in layers"
+            + " only: the fallback for platforms without oneDNN or ONNX Runtime).";
+
+    public static final String INFERENCE_THREADS_CONFIG = "inference.threads";
+    private static final String INFERENCE_THREADS_DOC = "Threads inside one model call (ONNX Runtime intra-op"
+            + " threads, or ND4J's OpenMP threads); 0 shares the cores out among the stream threads (cores /"
+            + " num.stream.threads, at least 1). Keep num.stream.threads x this at most the cores.";
+
+    public static final String STARTUP_TIMEOUT_MS_CONFIG = "startup.timeout.ms";
+    private static final String STARTUP_TIMEOUT_MS_DOC = "How long the app may take to reach RUNNING (join its"
+            + " group, restore the batch buffer) before it gives up with a message saying why, such as no reachable"
+            + " broker.";
+
+    public static final String SHUTDOWN_TIMEOUT_MS_CONFIG = "shutdown.timeout.ms";
+    private static final String SHUTDOWN_TIMEOUT_MS_DOC = "How long a shutdown may take to finish the current"
+            + " batches and commit. Images still buffered stay in the changelogged store for the next start.";
 
     public static final String MAX_IMAGE_WIDTH_CONFIG = "max.image.width";
     private static final String MAX_IMAGE_WIDTH_DOC = "Widest accepted image in pixels; wider ones are dead letters"
@@ -78,7 +97,18 @@ public final class StreamAppConfigDef {
 
     public static final String MAX_ENCODED_BYTES_CONFIG = "max.encoded.bytes";
     private static final String MAX_ENCODED_BYTES_DOC = "Longest accepted base64 text of data, and of reference,"
-            + " in bytes; longer ones are dead letters with TOO_LARGE.";
+            + " in bytes; longer ones are dead letters with TOO_LARGE. The default keeps every record the app writes"
+            + " for an accepted raw-u8 image within Kafka's default 1 MiB limit: raise it together with the"
+            + " producer's max.request.size and the topics' max.message.bytes.";
+
+    /**
+     * 360 KiB of base64 (270 KiB of pixels, e.g. 525 x 525 raw-u8). Why not the schemas' 4 MiB: Kafka refuses
+     * records above 1 MiB by default, and the app's records are larger than their images. An accepted image
+     * with a reference of this size is a record of about 720 KiB; its reconstruction (raw-u8) about 360 KiB; its
+     * buffer entry about 720 KiB; its dead letter, which carries the whole input as base64 (4/3 of it), about
+     * 960 KiB. All fit in 1 MiB.
+     */
+    public static final int DEFAULT_MAX_ENCODED_BYTES = 360 * 1024;
 
     /** Prefix of the environment variables that set the keys above. */
     public static final String ENVIRONMENT_PREFIX = "DENOISER_";
@@ -119,21 +149,27 @@ public final class StreamAppConfigDef {
                     STATE_DIR_DOC)
             .define(MODEL_DIR_CONFIG, Type.STRING, "models/default", new ConfigDef.NonEmptyString(), Importance.HIGH,
                     MODEL_DIR_DOC)
-            .define(ND4J_THREADS_CONFIG, Type.INT, 0, ConfigDef.Range.between(0, 1024), Importance.LOW,
-                    ND4J_THREADS_DOC)
+            .define(MODEL_RUNTIME_CONFIG, Type.STRING, ModelRuntime.ONNX.configName(),
+                    ConfigDef.ValidString.in(ModelRuntime.configNames()), Importance.MEDIUM, MODEL_RUNTIME_DOC)
+            .define(INFERENCE_THREADS_CONFIG, Type.INT, 0, ConfigDef.Range.between(0, 1024), Importance.LOW,
+                    INFERENCE_THREADS_DOC)
+            .define(STARTUP_TIMEOUT_MS_CONFIG, Type.LONG, 60_000L, ConfigDef.Range.between(1, 3_600_000),
+                    Importance.LOW, STARTUP_TIMEOUT_MS_DOC)
+            .define(SHUTDOWN_TIMEOUT_MS_CONFIG, Type.LONG, 30_000L, ConfigDef.Range.between(1, 3_600_000),
+                    Importance.LOW, SHUTDOWN_TIMEOUT_MS_DOC)
             .define(MAX_IMAGE_WIDTH_CONFIG, Type.INT, RecordLimits.DEFAULT_MAX_SIDE, ConfigDef.Range.atLeast(1),
                     Importance.MEDIUM, MAX_IMAGE_WIDTH_DOC)
             .define(MAX_IMAGE_HEIGHT_CONFIG, Type.INT, RecordLimits.DEFAULT_MAX_SIDE, ConfigDef.Range.atLeast(1),
                     Importance.MEDIUM, MAX_IMAGE_HEIGHT_DOC)
-            .define(MAX_ENCODED_BYTES_CONFIG, Type.INT, RecordLimits.DEFAULT_MAX_ENCODED_BYTES,
+            .define(MAX_ENCODED_BYTES_CONFIG, Type.INT, DEFAULT_MAX_ENCODED_BYTES,
                     ConfigDef.Range.atLeast(1), Importance.MEDIUM, MAX_ENCODED_BYTES_DOC);
 
     private StreamAppConfigDef() {
     }
 
-    /** The documentation of every key, as an RST table, for the README or {@code --help}. */
+    /** The documentation of every key, as a Markdown table, for the README. */
     public static String documentation() {
-        return DEFINITION.toRst();
+        return SettingsTable.markdown(DEFINITION);
     }
 
     /** Whether the key is one of the app's own (otherwise it passes through to Kafka Streams). */

@@ -2,21 +2,24 @@ package io.denoiser.stream.inference;
 
 import io.denoiser.model.artifact.ArtifactException;
 import io.denoiser.model.artifact.ArtifactLoader;
+import io.denoiser.model.artifact.ArtifactLoader.LoadedModel;
 import io.denoiser.model.inference.Denoiser;
-import io.denoiser.model.inference.Dl4jDenoiser;
+import io.denoiser.model.inference.OnnxDenoiser;
 import io.denoiser.model.network.OneDnnAcceleration;
 import java.nio.file.Path;
-import java.util.function.Supplier;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the real model for serving: the one class of the stream app that knows DL4J. The artifact is loaded
- * and verified once ({@link ArtifactLoader}); every {@link Denoiser} then runs on its own copy of the
- * network, with oneDNN convolutions where the native library has them, because
- * {@code MultiLayerNetwork.output} is synchronized and one shared network would serialise the stream threads.
+ * Loads the real model for serving on the chosen {@link ModelRuntime}: the one class of the stream app that
+ * knows DL4J and ONNX Runtime. The artifact is loaded and verified once ({@link ArtifactLoader}), the runtime
+ * is checked against the DL4J network on a probe image ({@link RuntimeCheck}), then:
+ * <ul>
+ *   <li>{@code onnx}: one ONNX Runtime session for all stream threads ({@code OrtSession.run} is documented
+ *       thread-safe); each task gets a view that leaves it open, and {@link ServingModel#close} closes it.
+ *   <li>{@code dl4j}, {@code dl4j-plain}: each task gets its own copy of the network, closed with the task.
+ * </ul>
  */
 public final class ModelDenoisers {
 
@@ -26,41 +29,63 @@ public final class ModelDenoisers {
     }
 
     /**
-     * @param artifact    the model artifact folder (model.json, model.zip)
-     * @param nd4jThreads OpenMP threads per model call; 0 keeps ND4J's default
-     * @throws ArtifactException naming the folder and the problem, when the artifact cannot be trusted
+     * @param artifact       the model artifact folder (model.json, model.zip, model.onnx)
+     * @param threadsPerCall threads inside one model call: ONNX Runtime's intra-op threads, or ND4J's maximum
+     *                       (process-wide)
+     * @throws ArtifactException      naming the folder and the problem, when the artifact cannot be trusted
+     * @throws ServingModelException  when the runtime cannot serve it on this machine
      */
-    public static ServingModel load(Path artifact, int nd4jThreads) {
-        if (nd4jThreads > 0) {
-            Nd4j.getEnvironment().setMaxThreads(nd4jThreads);
+    public static ServingModel load(Path artifact, ModelRuntime runtime, int threadsPerCall) {
+        if (threadsPerCall < 1) {
+            throw new IllegalArgumentException("threadsPerCall must be at least 1, got " + threadsPerCall);
         }
-        ArtifactLoader.LoadedModel loaded = ArtifactLoader.load(artifact);
-        boolean oneDnn = OneDnnAcceleration.available();
-        String version = loaded.metadata().modelVersion();
-        LOG.info("loaded model {} from {} ({} parameters, {})", version, artifact, loaded.network().numParams(),
-                oneDnn ? "oneDNN convolutions" : "plain DL4J convolutions: no oneDNN in the native library");
-        return new ServingModel(version, new NetworkCopies(loaded.network(), oneDnn));
+        LoadedModel loaded = ArtifactLoader.load(artifact);
+        return switch (runtime) {
+            case ONNX -> onnx(loaded, threadsPerCall);
+            case DL4J -> dl4j(loaded, threadsPerCall, oneDnnIfAvailable());
+            case DL4J_PLAIN -> dl4j(loaded, threadsPerCall, false);
+        };
     }
 
-    /** Makes a denoiser per call on a fresh copy of the loaded network. Thread-safe. */
-    private static final class NetworkCopies implements Supplier<Denoiser> {
-
-        private final MultiLayerNetwork template;
-        private final boolean oneDnn;
-
-        NetworkCopies(MultiLayerNetwork template, boolean oneDnn) {
-            this.template = template;
-            this.oneDnn = oneDnn;
+    private static ServingModel onnx(LoadedModel loaded, int threads) {
+        OnnxDenoiser session = openOnnx(loaded, threads);
+        try {
+            RuntimeCheck.requireAgreement(session, loaded);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
         }
+        return new ServingModel(versionOf(loaded), session.name(), threads, () -> new SharedDenoiser(session),
+                session);
+    }
 
-        /** Synchronized: stream threads initialise their tasks concurrently, and cloning reads the template. */
-        @Override
-        public synchronized Denoiser get() {
-            MultiLayerNetwork copy = template.clone();
-            if (oneDnn) {
-                OneDnnAcceleration.install(copy); // helpers are not copied: install them on every copy
-            }
-            return new Dl4jDenoiser(copy);
+    private static OnnxDenoiser openOnnx(LoadedModel loaded, int threads) {
+        try {
+            return new OnnxDenoiser(loaded.onnx(), threads);
+        } catch (IllegalStateException | LinkageError e) {
+            throw new ServingModelException("model artifact " + loaded.folder() + ": ONNX Runtime cannot run"
+                    + " model.onnx here (" + e.getMessage() + "); set model.runtime=dl4j or dl4j-plain", e);
         }
+    }
+
+    private static ServingModel dl4j(LoadedModel loaded, int threads, boolean oneDnn) {
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        NetworkCopies copies = new NetworkCopies(loaded.network(), oneDnn);
+        Denoiser probe = copies.get();
+        RuntimeCheck.requireAgreement(probe, loaded);
+        return new ServingModel(versionOf(loaded), probe.name(), threads, copies, () -> { });
+    }
+
+    private static boolean oneDnnIfAvailable() {
+        boolean available = OneDnnAcceleration.available();
+        if (!available) {
+            LOG.warn("the ND4J native library has no oneDNN: model.runtime=dl4j runs DL4J's plain convolutions,"
+                    + " about 10x slower; model.runtime=onnx is faster where ONNX Runtime runs");
+        }
+        return available;
+    }
+
+    private static String versionOf(LoadedModel loaded) {
+        return loaded.metadata().modelVersion();
     }
 }

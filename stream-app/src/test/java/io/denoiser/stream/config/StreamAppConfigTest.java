@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.denoiser.schemas.validation.RecordLimits;
 import io.denoiser.stream.batching.BatchPolicy;
+import io.denoiser.stream.errors.OversizedRecordHandler;
+import io.denoiser.stream.inference.ModelRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +41,9 @@ class StreamAppConfigTest {
         assertThat(config.numStreamThreads()).isEqualTo(1);
         assertThat(config.numStandbyReplicas()).isZero();
         assertThat(config.stateDir()).isEqualTo(Path.of("work/state"));
-        assertThat(config.modelDir()).isEqualTo(Path.of("models/default"));
-        assertThat(config.nd4jThreads()).isZero();
-        assertThat(config.limits()).isEqualTo(RecordLimits.defaults());
+        assertThat(config.model()).isEqualTo(new ModelSettings(Path.of("models/default"), ModelRuntime.ONNX, 0));
+        assertThat(config.limits()).isEqualTo(new RecordLimits(1024, 1024, 360 * 1024));
+        assertThat(config.timeouts()).isEqualTo(new LifecycleTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(30)));
         assertThat(config.kafkaSettings()).isEmpty();
     }
 
@@ -73,7 +75,7 @@ class StreamAppConfigTest {
 
         // then
         assertThat(config.batching()).isEqualTo(new BatchPolicy(64, Duration.ofMillis(5)));
-        assertThat(config.modelDir()).isEqualTo(Path.of("/models/v2"));
+        assertThat(config.model().dir()).isEqualTo(Path.of("/models/v2"));
         assertThat(config.topics().input()).isEqualTo("camera.frames");
     }
 
@@ -126,6 +128,35 @@ class StreamAppConfigTest {
         assertThat(told.toStreamsProperties()).contains(entry(StreamsConfig.POLL_MS_CONFIG, "50"));
     }
 
+    @Test
+    void shouldChooseTheRuntimeAndThreadsFromTheEnvironment() {
+        // given
+        Map<String, String> environment = Map.of("DENOISER_MODEL_RUNTIME", "dl4j-plain",
+                "DENOISER_INFERENCE_THREADS", "3", "DENOISER_STARTUP_TIMEOUT_MS", "1500");
+
+        // when
+        StreamAppConfig config = StreamAppConfig.load(null, environment);
+
+        // then
+        assertThat(config.model().runtime()).isEqualTo(ModelRuntime.DL4J_PLAIN);
+        assertThat(config.model().inferenceThreads()).isEqualTo(3);
+        assertThat(config.timeouts().startup()).isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void shouldHandOversizedOutputsToTheAppsHandlerUnlessToldOtherwise() {
+        // given
+        StreamAppConfig byDefault = StreamAppConfig.defaults();
+        StreamAppConfig told = StreamAppConfig.from(Map.of("production.exception.handler",
+                "org.apache.kafka.streams.errors.DefaultProductionExceptionHandler"));
+
+        // then
+        assertThat(byDefault.toStreamsProperties()).contains(
+                entry(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizedRecordHandler.class));
+        assertThat(told.toStreamsProperties()).contains(entry(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                "org.apache.kafka.streams.errors.DefaultProductionExceptionHandler"));
+    }
+
     @ParameterizedTest
     @CsvSource({
         "max.batch.size, many",
@@ -134,7 +165,11 @@ class StreamAppConfigTest {
         "processing.guarantee, exactly_once",
         "num.stream.threads, 0",
         "num.standby.replicas, -1",
-        "nd4j.threads, two",
+        "inference.threads, two",
+        "inference.threads, -1",
+        "model.runtime, tensorflow",
+        "startup.timeout.ms, 0",
+        "shutdown.timeout.ms, soon",
         "input.topic, 'images noisy'",
         "dead.letter.topic, ''",
         "max.image.width, 0",
@@ -180,8 +215,16 @@ class StreamAppConfigTest {
 
     @Test
     void shouldDocumentEveryKey() {
-        assertThat(StreamAppConfigDef.documentation()).contains("max.batch.size", "max.batch.delay.ms",
-                "dead.letter.topic", "model.dir", "nd4j.threads", "max.encoded.bytes");
+        // when
+        String table = StreamAppConfigDef.documentation();
+
+        // then
+        assertThat(table.lines()).hasSize(2 + StreamAppConfigDef.DEFINITION.names().size());
+        for (String key : StreamAppConfigDef.DEFINITION.names()) {
+            assertThat(table).contains("| `" + key + "` | `" + StreamAppConfigDef.environmentVariable(key) + "` |");
+        }
+        assertThat(table).contains(
+                "| `model.runtime` | `DENOISER_MODEL_RUNTIME` | `onnx` | [onnx, dl4j, dl4j-plain] |");
     }
 
     private Path propertiesFile(String... lines) throws IOException {

@@ -1,0 +1,108 @@
+package io.denoiser.stream.app;
+
+import io.denoiser.model.artifact.ArtifactException;
+import io.denoiser.stream.config.ConfigSources;
+import io.denoiser.stream.config.StreamAppConfig;
+import io.denoiser.stream.config.StreamAppConfigDef;
+import io.denoiser.stream.inference.ServingModelException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.kafka.common.KafkaException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code run}: denoises the input topic until stopped. Parses the settings, loads the model, builds the
+ * topology and runs the lifecycle; a setting, artifact or start-up that is wrong ends it with one line on
+ * stderr and exit code 1, never a stack trace.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Denoises the noisy images of the input topic until stopped (Ctrl-C or SIGTERM).",
+        footer = {"",
+            "Settings come from the --config file, then the environment (DENOISER_<KEY>, such as"
+                    + " DENOISER_MAX_BATCH_SIZE=64; DENOISER_KAFKA_<KEY> for Kafka's keys), then these options;"
+                    + " later ones win. Keys the app does not define pass through to Kafka Streams. The README"
+                    + " lists every key.",
+            "",
+            "Exit codes: 0 stopped on request; 1 could not start, or stopped after an error; 2 bad usage."})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "<file.properties>",
+            description = "Settings file (Java properties): the app's keys and any Kafka setting.")
+    Path configFile;
+
+    @Option(names = "--model", paramLabel = "<dir>", description = "Model artifact folder (model.dir)."
+            + " Default: models/default")
+    Path model;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "<host:port,...>",
+            description = "Kafka brokers (bootstrap.servers). Default: localhost:9092")
+    String bootstrapServers;
+
+    private final Map<String, String> environment;
+
+    RunCommand(Map<String, String> environment) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            return run(StreamAppConfig.from(settings()));
+        } catch (KafkaException | ArtifactException | ServingModelException | StartupException e) {
+            // ConfigException is a KafkaException: a bad setting reads like any other refusal
+            return failure(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failure("interrupted");
+        }
+    }
+
+    private int run(StreamAppConfig config) throws InterruptedException {
+        try (StreamAppLifecycle app = StreamApp.assemble(config)) {
+            Thread hook = new Thread(app::close, "denoiser-stream-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                app.start();
+                Optional<Throwable> error = app.awaitStop();
+                return error.map(e -> failure("stopped after an error: " + app.explain(e)))
+                        .orElse(0);
+            } finally {
+                removeQuietly(hook);
+            }
+        }
+    }
+
+    private Map<String, String> settings() {
+        Map<String, String> settings = ConfigSources.merge(configFile, environment);
+        if (model != null) {
+            settings.put(StreamAppConfigDef.MODEL_DIR_CONFIG, model.toString());
+        }
+        if (bootstrapServers != null) {
+            settings.put(StreamAppConfigDef.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        }
+        return settings;
+    }
+
+    private int failure(String message) {
+        spec.commandLine().getErr().println("denoiser-stream: " + message);
+        return 1;
+    }
+
+    /** A hook cannot be removed once the JVM is shutting down, which is fine: it is running or has run. */
+    private static void removeQuietly(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // nothing to undo
+        }
+    }
+}

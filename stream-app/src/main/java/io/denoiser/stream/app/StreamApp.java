@@ -1,0 +1,39 @@
+package io.denoiser.stream.app;
+
+import io.denoiser.stream.config.StreamAppConfig;
+import io.denoiser.stream.inference.ModelDenoisers;
+import io.denoiser.stream.inference.ServingModel;
+import io.denoiser.stream.topology.DenoiserTopology;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the app from its config: loads the model, builds the topology, and hands both to a lifecycle. */
+public final class StreamApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamApp.class);
+
+    private StreamApp() {
+    }
+
+    /**
+     * @return a lifecycle ready to {@link StreamAppLifecycle#start}, owning the model
+     * @throws io.denoiser.model.artifact.ArtifactException         when the artifact cannot be trusted
+     * @throws io.denoiser.stream.inference.ServingModelException    when the runtime cannot serve it here
+     * @throws StartupException                                     when Kafka's clients cannot be created
+     */
+    public static StreamAppLifecycle assemble(StreamAppConfig config) {
+        int threads = config.model().threadsPerCall(config.numStreamThreads(),
+                Runtime.getRuntime().availableProcessors());
+        ServingModel model = ModelDenoisers.load(config.model().dir(), config.model().runtime(), threads);
+        LOG.info("serving model {} from {} on {} with {} inference threads per model call, num.stream.threads={}",
+                model.version(), config.model().dir(), model.runtime(), threads, config.numStreamThreads());
+        try {
+            Topology topology = DenoiserTopology.build(config, model.denoisers(), model.version());
+            return new StreamAppLifecycle(topology, config, model);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.denoiser.stream.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code denoiser-stream}: the stream app's commands. */
+@Command(name = "denoiser-stream", mixinStandardHelpOptions = true, versionProvider = StreamAppCli.Version.class,
+        subcommands = CommandLine.HelpCommand.class,
+        description = "Denoises images on Kafka topics with a model artifact written by the trainer.")
+public final class StreamAppCli {
+
+    public static void main(String[] args) {
+        System.exit(commandLine(System.getenv()).execute(args));
+    }
+
+    /** @param environment where {@code DENOISER_*} settings are read, normally {@code System.getenv()} */
+    public static CommandLine commandLine(Map<String, String> environment) {
+        return new CommandLine(new StreamAppCli()).addSubcommand(new RunCommand(environment));
+    }
+
+    /** The app's version, from the build. */
+    static String version() {
+        try (InputStream in = StreamAppCli.class.getResourceAsStream("/denoiser-stream.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"denoiser-stream " + version()};
+        }
+    }
+}

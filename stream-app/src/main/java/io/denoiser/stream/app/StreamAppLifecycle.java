@@ -1,0 +1,203 @@
+package io.denoiser.stream.app;
+
+import io.denoiser.stream.config.StreamAppConfig;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KafkaStreams.State;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.MissingSourceTopicException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the topology in Kafka Streams from start to stop, each step decided on purpose:
+ *
+ * <ul>
+ *   <li><b>Uncaught exceptions: SHUTDOWN_CLIENT.</b> Failures of single records never get here: undecodable
+ *       inputs and images the model fails on become dead letters, outputs too large for Kafka are dropped by
+ *       {@code OversizedRecordHandler}. What does get here is a fault of this instance or its surroundings (a
+ *       changelog write refused, a corrupt buffer entry, lost authorisation, a runtime crash). REPLACE_THREAD
+ *       would replay the same records into the same fault, looping while looking alive; SHUTDOWN_APPLICATION
+ *       would also stop healthy instances. So this instance stops, visibly: {@link #awaitStop} returns the
+ *       cause, the process exits with 1 for its supervisor to restart it and someone to look, and its tasks
+ *       move to the other instances meanwhile.
+ *   <li><b>Start-up:</b> {@link #start} returns once RUNNING, or fails after {@code startup.timeout.ms} with a
+ *       message saying why, e.g. {@code no Kafka broker reachable at localhost:9092 within 60 s}.
+ *   <li><b>Shutdown:</b> {@link #close} calls {@code KafkaStreams.close(shutdown.timeout.ms)}: the current
+ *       batches finish and commit; images still buffered stay in the changelogged store and are denoised after
+ *       the next start. Then it releases the model, but only if Kafka Streams did stop, since a thread still
+ *       running may be inside a model call.
+ * </ul>
+ *
+ * Thread-safety: {@link #start} and {@link #awaitStop} from one thread; {@link #close} from any, e.g. a shutdown
+ * hook, any number of times.
+ */
+public final class StreamAppLifecycle implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamAppLifecycle.class);
+    /** The broker check after a slow start should not double the wait. */
+    private static final Duration LONGEST_BROKER_PROBE = Duration.ofSeconds(5);
+
+    private final StreamAppConfig config;
+    private final AutoCloseable model;
+    private final KafkaStreams streams;
+    private final StateWatch states = new StateWatch();
+    private final AtomicReference<Throwable> fatalError = new AtomicReference<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * @param model closed after Kafka Streams has stopped (the shared runtime session)
+     * @throws StartupException when Kafka's clients cannot be created from the config, e.g. no broker address
+     *                          resolves
+     */
+    public StreamAppLifecycle(Topology topology, StreamAppConfig config, AutoCloseable model) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.model = Objects.requireNonNull(model, "model");
+        this.streams = createStreams(Objects.requireNonNull(topology, "topology"), config);
+        streams.setStateListener(states);
+        streams.setUncaughtExceptionHandler(this::onUncaughtException);
+    }
+
+    /** @throws StartupException when not RUNNING within the start-up timeout; Kafka Streams is closed then */
+    public void start() {
+        LOG.info("starting application {}: {} -> {} (dead letters to {}) at {}", config.applicationId(),
+                config.topics().input(), config.topics().output(), config.topics().deadLetter(),
+                config.bootstrapServers());
+        streams.start();
+        Duration timeout = config.timeouts().startup();
+        Optional<State> reached = awaitStarted(timeout);
+        if (reached.isEmpty()) {
+            String reason = whyNotRunning(timeout);
+            close();
+            throw new StartupException(reason);
+        }
+        if (reached.get() != State.RUNNING) {
+            boolean onRequest = closed.get() && fatalError.get() == null;
+            close();
+            throw new StartupException(onRequest ? "stopped on request while starting"
+                    : "Kafka Streams stopped while starting: " + explain(fatalError.get()));
+        }
+    }
+
+    /**
+     * Blocks until Kafka Streams has stopped.
+     *
+     * @return empty when it was closed, or the error that stopped it
+     */
+    public Optional<Throwable> awaitStop() throws InterruptedException {
+        State last = states.awaitStopped();
+        if (last != State.ERROR) {
+            return Optional.empty();
+        }
+        Throwable cause = fatalError.get();
+        return Optional.of(cause != null ? cause : new IllegalStateException("Kafka Streams entered ERROR"));
+    }
+
+    /** A line for the user about an error that stopped Kafka Streams, naming the fix when it is known. */
+    public String explain(Throwable error) {
+        if (error == null) {
+            return "no cause recorded (see the log)";
+        }
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof MissingSourceTopicException) {
+                return "the input topic " + config.topics().input() + " does not exist at " + config.bootstrapServers()
+                        + ": create it, and the output and dead-letter topics";
+            }
+        }
+        Throwable root = rootCause(error);
+        String message = error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
+        return root == error ? message : message + " (" + root.getClass().getSimpleName() + ": " + root.getMessage()
+                + ")";
+    }
+
+    /** Closes Kafka Streams, then the model; only the first call does anything. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Duration timeout = config.timeouts().shutdown();
+        LOG.info("stopping (at most {}); images still buffered stay in the changelogged store for the next start",
+                seconds(timeout));
+        if (streams.close(timeout)) {
+            closeModel();
+            LOG.info("stopped");
+        } else {
+            LOG.warn("Kafka Streams did not stop within {}; the model stays open for threads still in a model call",
+                    seconds(timeout));
+        }
+    }
+
+    private static KafkaStreams createStreams(Topology topology, StreamAppConfig config) {
+        try {
+            return new KafkaStreams(topology, config.toStreamsProperties());
+        } catch (KafkaException e) {
+            throw new StartupException("cannot create the Kafka clients for " + config.bootstrapServers() + ": "
+                    + rootCause(e).getMessage(), e);
+        }
+    }
+
+    private Optional<State> awaitStarted(Duration timeout) {
+        try {
+            return states.awaitStarted(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new StartupException("interrupted while waiting for Kafka Streams to start");
+        }
+    }
+
+    private String whyNotRunning(Duration timeout) {
+        String servers = config.bootstrapServers();
+        Duration probe = timeout.compareTo(LONGEST_BROKER_PROBE) < 0 ? timeout : LONGEST_BROKER_PROBE;
+        if (!BrokerProbe.answers(adminConfig(), probe)) {
+            return "no Kafka broker reachable at " + servers + " within " + seconds(timeout);
+        }
+        return "Kafka Streams not RUNNING within " + seconds(timeout) + " (still " + streams.state()
+                + ") although the broker at " + servers + " answers: another member of group '"
+                + config.applicationId() + "' may hold the partitions, or restoring the batch buffer takes long;"
+                + " raise startup.timeout.ms to wait longer";
+    }
+
+    private Map<String, Object> adminConfig() {
+        return new StreamsConfig(config.toStreamsProperties()).getAdminConfigs(config.applicationId()
+                + "-startup-probe");
+    }
+
+    private StreamThreadExceptionResponse onUncaughtException(Throwable exception) {
+        fatalError.compareAndSet(null, exception);
+        LOG.error("a stream thread failed; stopping this instance (uncaught-exception policy SHUTDOWN_CLIENT)",
+                exception);
+        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    private void closeModel() {
+        try {
+            model.close();
+        } catch (Exception e) {
+            LOG.warn("cannot release the model: {}", e.getMessage(), e);
+        }
+    }
+
+    private static Throwable rootCause(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    /** {@code 60 s}, {@code 1.5 s}: how timeouts read in messages. */
+    static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis / 1000.0 + " s";
+    }
+}
