@@ -42,7 +42,7 @@ class InvalidExamplesTest {
     /** What the stream app does with an input record: read it, then decode its images. */
     private ThrowingCallable process(InvalidExample example) {
         return () -> {
-            NoisyImage image = deserializer.deserialize("noisy-images", example.bytes());
+            NoisyImage image = deserializer.deserialize("images.noisy", example.bytes());
             decoder.decodeData(image);
             decoder.decodeReference(image);
         };

@@ -90,7 +90,7 @@ class ReadmeTest {
         int lines = 0;
         while (line.find()) {
             NoisyImage image = RecordSerdes.noisyImage().deserializer()
-                    .deserialize("noisy-images", line.group(2).getBytes(StandardCharsets.UTF_8));
+                    .deserialize("images.noisy", line.group(2).getBytes(StandardCharsets.UTF_8));
             assertThat(image.id()).isEqualTo(line.group(1));
             lines++;
         }

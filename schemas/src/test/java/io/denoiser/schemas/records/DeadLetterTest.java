@@ -60,25 +60,25 @@ class DeadLetterTest {
 
     @Test
     void shouldRejectNegativeOffset() {
-        assertRejected(() -> new DeadLetter(null, null, "noisy-images", 0, -1, ReasonCode.TOO_LARGE, null, "too big",
+        assertRejected(() -> new DeadLetter(null, null, "images.noisy", 0, -1, ReasonCode.TOO_LARGE, null, "too big",
                 NEW_YEAR_2026), ReasonCode.SCHEMA_VIOLATION, "sourceOffset");
     }
 
     @Test
     void shouldRejectNegativePartition() {
-        assertRejected(() -> new DeadLetter(null, null, "noisy-images", -1, 0, ReasonCode.TOO_LARGE, null, "too big",
+        assertRejected(() -> new DeadLetter(null, null, "images.noisy", -1, 0, ReasonCode.TOO_LARGE, null, "too big",
                 NEW_YEAR_2026), ReasonCode.SCHEMA_VIOLATION, "sourcePartition");
     }
 
     @Test
     void shouldRejectMissingReason() {
-        assertRejected(() -> new DeadLetter(null, null, "noisy-images", 0, 0, null, null, "too big", NEW_YEAR_2026),
+        assertRejected(() -> new DeadLetter(null, null, "images.noisy", 0, 0, null, null, "too big", NEW_YEAR_2026),
                 ReasonCode.SCHEMA_VIOLATION, "reason");
     }
 
     @Test
     void shouldRejectEmptyMessage() {
-        assertRejected(() -> new DeadLetter(null, null, "noisy-images", 0, 0, ReasonCode.TOO_LARGE, null, "",
+        assertRejected(() -> new DeadLetter(null, null, "images.noisy", 0, 0, ReasonCode.TOO_LARGE, null, "",
                 NEW_YEAR_2026), ReasonCode.SCHEMA_VIOLATION, "message");
     }
 }

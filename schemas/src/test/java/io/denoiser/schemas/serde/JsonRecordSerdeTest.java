@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonRecordSerdeTest {
 
-    private static final String TOPIC = "noisy-images";
+    private static final String TOPIC = "images.noisy";
 
     private final Serde<NoisyImage> serde = RecordSerdes.noisyImage();
 
