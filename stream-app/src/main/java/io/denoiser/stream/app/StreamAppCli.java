@@ -1,11 +1,9 @@
 package io.denoiser.stream.app;
 
-import java.io.IOException;
-import java.io.InputStream;
+import io.denoiser.model.console.BuildVersion;
 import java.util.Map;
-import java.util.Properties;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code denoiser-stream}: the stream app's commands. */
 @Command(name = "denoiser-stream", mixinStandardHelpOptions = true, versionProvider = StreamAppCli.Version.class,
@@ -24,15 +22,7 @@ public final class StreamAppCli {
 
     /** The app's version, from the build. */
     static String version() {
-        try (InputStream in = StreamAppCli.class.getResourceAsStream("/denoiser-stream.properties")) {
-            Properties properties = new Properties();
-            if (in != null) {
-                properties.load(in);
-            }
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return BuildVersion.of("/denoiser-stream.properties");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,13 +1,11 @@
 package io.denoiser.trainer.cli;
 
 import io.denoiser.model.artifact.ArtifactException;
+import io.denoiser.model.console.BuildVersion;
 import io.denoiser.trainer.data.BadDataException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Properties;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code denoiser-trainer}: train a model artifact, or evaluate one against baselines. */
 @Command(name = "denoiser-trainer", mixinStandardHelpOptions = true, versionProvider = TrainerCli.Version.class,
@@ -34,15 +32,7 @@ public final class TrainerCli {
 
     /** The trainer's version, from the build. */
     public static String version() {
-        try (InputStream in = TrainerCli.class.getResourceAsStream("/denoiser-trainer.properties")) {
-            Properties properties = new Properties();
-            if (in != null) {
-                properties.load(in);
-            }
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return BuildVersion.of("/denoiser-trainer.properties");
     }
 
     static final class Version implements CommandLine.IVersionProvider {
