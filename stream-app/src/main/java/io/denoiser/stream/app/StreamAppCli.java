@@ -2,8 +2,8 @@ package io.denoiser.stream.app;
 
 import io.denoiser.model.console.BuildVersion;
 import java.util.Map;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** {@code denoiser-stream}: the stream app's commands. */
 @Command(name = "denoiser-stream", mixinStandardHelpOptions = true, versionProvider = StreamAppCli.Version.class,

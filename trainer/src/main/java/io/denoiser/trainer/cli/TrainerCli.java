@@ -4,8 +4,8 @@ import io.denoiser.model.artifact.ArtifactException;
 import io.denoiser.model.console.BuildVersion;
 import io.denoiser.trainer.data.BadDataException;
 import java.io.UncheckedIOException;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** {@code denoiser-trainer}: train a model artifact, or evaluate one against baselines. */
 @Command(name = "denoiser-trainer", mixinStandardHelpOptions = true, versionProvider = TrainerCli.Version.class,
