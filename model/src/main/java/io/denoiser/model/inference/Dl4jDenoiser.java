@@ -26,9 +26,6 @@ public final class Dl4jDenoiser implements Denoiser {
 
     @Override
     public List<GrayImage> denoise(List<GrayImage> noisy) {
-        if (noisy.isEmpty()) {
-            return List.of();
-        }
         return ShapeGroups.apply(noisy, this::sameShapeBatch);
     }
 

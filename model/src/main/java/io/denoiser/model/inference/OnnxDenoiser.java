@@ -37,9 +37,6 @@ public final class OnnxDenoiser implements Denoiser {
 
     @Override
     public List<GrayImage> denoise(List<GrayImage> noisy) {
-        if (noisy.isEmpty()) {
-            return List.of();
-        }
         return ShapeGroups.apply(noisy, this::sameShapeBatch);
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Runs a same-shape batch function over images of any sizes: pads each image to sides divisible by 4,
+ * Runs a same-shape batch function over images of any sizes (none gives none): pads each image to sides divisible by 4,
  * groups equal padded shapes into one batch each, and crops the results back, in input order.
  */
 final class ShapeGroups {

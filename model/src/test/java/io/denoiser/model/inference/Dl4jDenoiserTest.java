@@ -49,6 +49,11 @@ class Dl4jDenoiserTest {
     }
 
     @Test
+    void shouldReturnNothingForAnEmptyBatch() {
+        assertThat(denoiser.denoise(List.of())).isEmpty();
+    }
+
+    @Test
     void shouldProduceSigmoidOutputsInTheUnitRange() {
         for (float v : denoiser.denoise(List.of(TestImages.random(28, 28, 5))).get(0).pixels()) {
             assertThat(v).isBetween(0f, 1f);
