@@ -45,8 +45,19 @@ public record ModelMetadata(
     public record Datasets(DataSource training, DataSource validation, DataSource test) {
     }
 
+    /**
+     * How the network was trained.
+     *
+     * @param startedFrom the model whose weights this run started from (fine-tuning), or null for a
+     *     run from freshly initialised weights
+     */
     public record Training(int epochs, int epochsRun, int keptEpoch, int batchSize, double learningRate,
-            String schedule, long seed, String engine, int patience, double medianSecondsPerEpoch, String command) {
+            String schedule, long seed, String engine, int patience, double medianSecondsPerEpoch, String command,
+            StartedFrom startedFrom) {
+    }
+
+    /** The parent of a fine-tuned model: its version, how many epochs it had, and the command that trained it. */
+    public record StartedFrom(String modelVersion, int epochsRun, double testPsnr, String command) {
     }
 
     /** Final quality on the test set: of the model, and of the noisy input as the baseline. */

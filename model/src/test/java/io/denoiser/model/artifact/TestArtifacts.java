@@ -26,7 +26,7 @@ public final class TestArtifacts {
         return new ModelMetadata(ModelMetadata.FORMAT_VERSION, DenoisingAutoencoder.ARCHITECTURE,
                 new ModelMetadata.InputSpec(28, 28, 1, "NCHW", 4), ModelMetadata.Normalisation.UNIT_RANGE,
                 NoiseSpec.DEFAULT, new ModelMetadata.Datasets(source, source, source),
-                new ModelMetadata.Training(1, 1, 1, 128, 1e-3, "constant", 123, "plain", 0, 1.0, "test"),
+                new ModelMetadata.Training(1, 1, 1, 128, 1e-3, "constant", 123, "plain", 0, 1.0, "test", null),
                 List.of(new EpochMetrics(1, 0.5, 0.5, 10, 0.1, 1.0)),
                 new ModelMetadata.TestQuality(1, quality, quality), network.numParams(), "2026-01-01T00:00:00Z", "test",
                 null);

@@ -28,7 +28,7 @@ record ArtifactContents(ModelMetadata metadata, Map<String, BufferedImage> pictu
     static final int SAMPLE_SCALE = 3;
 
     static ArtifactContents describe(TrainingConfig config, Trainer.Result result, DataSplit split, ImageSet test,
-            String command) {
+            String command, ModelMetadata.StartedFrom startedFrom) {
         NoisyPairs testPairs = NoisyPairs.of(test, config.noise(), NoisyPairs.DEFAULT_SEED);
         List<GrayImage> denoised = Reconstructions.of(new Dl4jDenoiser(result.network()), testPairs.noisy());
         var testQuality = new ModelMetadata.TestQuality(testPairs.seed(), QualitySummary.of(denoised, testPairs.clean()),
@@ -44,7 +44,8 @@ record ArtifactContents(ModelMetadata metadata, Map<String, BufferedImage> pictu
                         : source(split.validation()), source(test)),
                 new ModelMetadata.Training(config.epochs(), result.state().epochsDone(), result.keptEpoch(),
                         config.batchSize(), config.learningRate(), config.schedule().label(), config.seed(),
-                        config.engine().label(), config.patience(), medianSeconds(history), command),
+                        config.engine().label(), config.patience(), medianSeconds(history), command,
+                        startedFrom),
                 history,
                 testQuality,
                 result.network().numParams(),

@@ -1,5 +1,6 @@
 package io.denoiser.trainer.cli;
 
+import io.denoiser.model.artifact.ArtifactLoader;
 import io.denoiser.model.artifact.ArtifactWriter;
 import io.denoiser.model.artifact.ModelMetadata;
 import io.denoiser.model.noise.NoiseSpec;
@@ -13,6 +14,7 @@ import io.denoiser.trainer.training.Trainer;
 import io.denoiser.trainer.training.TrainingConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,6 +82,10 @@ final class TrainCommand implements Callable<Integer> {
             + " artifact; --resume goes on later. Default: --epochs")
     Integer untilEpoch;
 
+    @Option(names = "--init-from", description = "Start from the weights of this model artifact (fine-tuning) instead"
+            + " of fresh ones; optimiser and learning-rate schedule start afresh.")
+    Path initFrom;
+
     @Option(names = "--limit", defaultValue = "0", description = "Use only the first N training images (0: all).")
     int limit;
 
@@ -89,17 +95,20 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Optional<ArtifactLoader.LoadedModel> parent = Optional.ofNullable(initFrom).map(ArtifactLoader::load);
         TrainingConfig config = new TrainingConfig(epochs, batchSize, learningRate, LearningRate.parse(schedule), seed,
-                NoiseSpec.parse(noise), patience, chooseEngine());
+                NoiseSpec.parse(noise), patience, chooseEngine(),
+                parent.map(p -> p.metadata().modelVersion()).orElse(null));
         ImageSet training = limited(DataSources.read(trainImages, 28, 28), limit);
         ImageSet test = limited(DataSources.read(testImages, training.width(), training.height()), testLimit);
         DataSplit split = DataSplit.of(training, test, validationSplit);
         NoisyPairs validation = NoisyPairs.of(split.validation(), config.noise(), NoisyPairs.DEFAULT_SEED);
         Checkpoints store = new Checkpoints(checkpoints != null ? checkpoints : Path.of("work", "checkpoints",
                 output.toAbsolutePath().normalize().getFileName().toString()));
-        Trainer.Result result = new Trainer(config, store, out).train(split.training(), validation, resume,
-                untilEpoch != null ? untilEpoch : epochs);
-        ArtifactContents contents = ArtifactContents.describe(config, result, split, test, command());
+        Trainer.Result result = new Trainer(config, store, out, parent.map(p -> p.network().params()))
+                .train(split.training(), validation, resume, untilEpoch != null ? untilEpoch : epochs);
+        ArtifactContents contents = ArtifactContents.describe(config, result, split, test, command(),
+                parent.map(p -> startedFrom(p.metadata())).orElse(null));
         ModelMetadata written = ArtifactWriter.write(output, result.network(), contents.metadata(), contents.pictures());
         out.printf("test (%,d images, %s): model %s | noisy input %s%n", test.count(), config.noise(),
                 written.test().model(), written.test().noisyInput());
@@ -114,6 +123,11 @@ final class TrainCommand implements Callable<Integer> {
             case "plain" -> Engine.PLAIN;
             default -> throw new IllegalArgumentException("unknown engine '" + engine + "': use auto, onednn or plain");
         };
+    }
+
+    private static ModelMetadata.StartedFrom startedFrom(ModelMetadata parent) {
+        return new ModelMetadata.StartedFrom(parent.modelVersion(), parent.training().epochsRun(),
+                parent.test().model().psnr(), parent.training().command());
     }
 
     private static ImageSet limited(ImageSet images, int limit) {

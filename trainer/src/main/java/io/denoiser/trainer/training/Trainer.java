@@ -11,7 +11,9 @@ import io.denoiser.trainer.evaluation.NoisyPairs;
 import io.denoiser.trainer.evaluation.Reconstructions;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The training loop: epochs of noisy/clean batches through the network, validation after each
@@ -26,11 +28,22 @@ public final class Trainer {
     private final TrainingConfig config;
     private final Checkpoints checkpoints;
     private final PrintWriter console;
+    private final Optional<INDArray> startingWeights;
 
     public Trainer(TrainingConfig config, Checkpoints checkpoints, PrintWriter console) {
+        this(config, checkpoints, console, Optional.empty());
+    }
+
+    /**
+     * A trainer whose first epoch starts from the given parameters (fine-tuning) instead of fresh
+     * Glorot-uniform weights. The optimiser state and the learning-rate schedule start afresh.
+     */
+    public Trainer(TrainingConfig config, Checkpoints checkpoints, PrintWriter console,
+            Optional<INDArray> startingWeights) {
         this.config = config;
         this.checkpoints = checkpoints;
         this.console = console;
+        this.startingWeights = startingWeights;
     }
 
     public record Result(MultiLayerNetwork network, TrainingState state, int keptEpoch) {
@@ -47,7 +60,7 @@ public final class Trainer {
     public Result train(ImageSet training, NoisyPairs validation, boolean resume, int untilEpoch) {
         TrainingState state = startingState(resume);
         MultiLayerNetwork network = config.engine().prepare(state.epochsDone() == 0
-                ? DenoisingAutoencoder.create(config.seed(), config.schedule().schedule(config.learningRate(), config.epochs()))
+                ? initialNetwork()
                 : checkpoints.restore(checkpoints.last()));
         console.printf(Locale.ROOT, "training %,d images (%s), validating on %,d; %s engine (%s); %d parameters%n",
                 training.count(), training.source(), validation.size(), config.engine().label(),
@@ -65,6 +78,19 @@ public final class Trainer {
             console.println(summary(metrics, state));
         }
         return finalNetwork(network, state);
+    }
+
+    private MultiLayerNetwork initialNetwork() {
+        MultiLayerNetwork fresh = DenoisingAutoencoder.create(config.seed(),
+                config.schedule().schedule(config.learningRate(), config.epochs()));
+        startingWeights.ifPresent(weights -> {
+            if (weights.length() != fresh.numParams()) {
+                throw new IllegalArgumentException("the starting weights have " + weights.length()
+                        + " parameters, the network has " + fresh.numParams());
+            }
+            fresh.setParams(weights);
+        });
+        return fresh;
     }
 
     private TrainingState startingState(boolean resume) {

@@ -6,9 +6,15 @@ import io.denoiser.model.noise.NoiseSpec;
  * Everything that determines a training run besides its data.
  *
  * @param patience stop after this many epochs without a better validation BCE; 0 trains all epochs
+ * @param startedFrom version of the model whose weights the run starts from, or null for fresh weights
  */
 public record TrainingConfig(int epochs, int batchSize, double learningRate, LearningRate schedule, long seed,
-        NoiseSpec noise, int patience, Engine engine) {
+        NoiseSpec noise, int patience, Engine engine, String startedFrom) {
+
+    public TrainingConfig(int epochs, int batchSize, double learningRate, LearningRate schedule, long seed,
+            NoiseSpec noise, int patience, Engine engine) {
+        this(epochs, batchSize, learningRate, schedule, seed, noise, patience, engine, null);
+    }
 
     public TrainingConfig {
         require(epochs >= 1, "epochs must be at least 1, got " + epochs);
@@ -20,11 +26,12 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, Lea
 
     /**
      * Whether a run with this config can continue one started with {@code other}: everything that
-     * shapes the batches and the learning rate must agree; engine and patience may differ.
+     * shapes the batches, the learning rate and the starting weights must agree; engine and patience may differ.
      */
     public boolean canResume(TrainingConfig other) {
         return epochs == other.epochs && batchSize == other.batchSize && learningRate == other.learningRate
-                && schedule == other.schedule && seed == other.seed && noise.equals(other.noise);
+                && schedule == other.schedule && seed == other.seed && noise.equals(other.noise)
+                && java.util.Objects.equals(startedFrom, other.startedFrom);
     }
 
     private static void require(boolean condition, String message) {

@@ -7,6 +7,10 @@ import io.denoiser.model.artifact.ModelMetadata;
 import io.denoiser.trainer.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,18 +19,25 @@ class TrainCommandTest {
     @TempDir
     Path dir;
 
+    /** Runs {@code train} on the fixtures; an option given in {@code extra} replaces its default here. */
     private CommandRun train(String... extra) {
-        String[] base = {"train", "--train-images", Fixtures.mnistImages().toString(), "--test-images",
-                Fixtures.mnistImages().toString(), "--test-limit", "100", "--output", dir.resolve("model").toString(),
-                "--checkpoints", dir.resolve("checkpoints").toString(),
-                "--epochs", java.util.Arrays.asList(extra).contains("--epochs") ? "0" : "1"};
-        if (java.util.Arrays.asList(extra).contains("--epochs")) {
-            base = java.util.Arrays.copyOf(base, base.length - 2);
-        }
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return CommandRun.of(args);
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("--train-images", Fixtures.mnistImages().toString());
+        defaults.put("--test-images", Fixtures.mnistImages().toString());
+        defaults.put("--test-limit", "100");
+        defaults.put("--output", dir.resolve("model").toString());
+        defaults.put("--checkpoints", dir.resolve("checkpoints").toString());
+        defaults.put("--epochs", "1");
+        List<String> args = new ArrayList<>(List.of("train"));
+        List<String> given = List.of(extra);
+        defaults.forEach((option, value) -> {
+            if (!given.contains(option)) {
+                args.add(option);
+                args.add(value);
+            }
+        });
+        args.addAll(given);
+        return CommandRun.of(args.toArray(String[]::new));
     }
 
     @Test
@@ -82,6 +93,41 @@ class TrainCommandTest {
         assertThat(rest.exitCode()).as(rest.err()).isZero();
         assertThat(rest.out()).contains("resuming after epoch 1").contains("epoch 2: train loss");
         assertThat(ArtifactLoader.readMetadata(dir.resolve("model")).training().epochsRun()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldFineTuneFromAnArtifactAndRecordWhereItStarted() {
+        assertThat(train("--limit", "256").exitCode()).isZero();
+        ModelMetadata parent = ArtifactLoader.readMetadata(dir.resolve("model"));
+        Path child = dir.resolve("child");
+
+        CommandRun tuned = train("--limit", "256", "--init-from", dir.resolve("model").toString(),
+                "--learning-rate", "0.0005", "--output", child.toString(), "--checkpoints", dir.resolve("child-run").toString());
+
+        assertThat(tuned.exitCode()).as(tuned.err()).isZero();
+        ModelMetadata.Training training = ArtifactLoader.load(child).metadata().training();
+        assertThat(training.startedFrom().modelVersion()).isEqualTo(parent.modelVersion());
+        assertThat(training.startedFrom().epochsRun()).isEqualTo(1);
+        assertThat(training.startedFrom().testPsnr()).isEqualTo(parent.test().model().psnr());
+        assertThat(training.startedFrom().command()).isEqualTo(parent.training().command());
+        assertThat(training.command()).contains("--init-from");
+        // one more epoch on top of the parent's beats the parent's single epoch
+        assertThat(ArtifactLoader.readMetadata(child).history().get(0).validationBce())
+                .isLessThan(parent.history().get(0).validationBce());
+    }
+
+    @Test
+    void shouldRefuseToResumeAFineTuningRunFromAnotherStartingModel() {
+        assertThat(train("--limit", "128").exitCode()).isZero();
+        Path run = dir.resolve("tuning-run");
+        assertThat(train("--limit", "128", "--epochs", "2", "--until-epoch", "1", "--checkpoints", run.toString(),
+                "--output", dir.resolve("child").toString()).exitCode()).isZero();
+
+        CommandRun resumed = train("--limit", "128", "--epochs", "2", "--checkpoints", run.toString(), "--resume",
+                "--output", dir.resolve("child").toString(), "--init-from", dir.resolve("model").toString());
+
+        assertThat(resumed.exitCode()).isEqualTo(1);
+        assertThat(resumed.err()).contains("cannot resume the run in").contains("startedFrom=conv-autoencoder-32x2@");
     }
 
     @Test
