@@ -9,7 +9,7 @@ import io.denoiser.model.metrics.QualitySummary;
 import io.denoiser.model.network.DenoisingAutoencoder;
 import io.denoiser.model.pictures.LearningCurve;
 import io.denoiser.model.pictures.SampleGrid;
-import io.denoiser.trainer.data.ImageSet;
+import io.denoiser.model.data.ImageSet;
 import io.denoiser.trainer.evaluation.NoisyPairs;
 import io.denoiser.trainer.evaluation.Reconstructions;
 import io.denoiser.trainer.training.Trainer;

@@ -1,7 +1,7 @@
 package io.denoiser.trainer.cli;
 
 import io.denoiser.model.network.OneDnnAcceleration;
-import io.denoiser.trainer.data.DataSources;
+import io.denoiser.model.data.DataSources;
 import io.denoiser.trainer.training.Engine;
 import io.denoiser.trainer.training.StepTimer;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package io.denoiser.trainer.cli;
 
-import io.denoiser.trainer.data.ImageSet;
+import io.denoiser.model.data.ImageSet;
 
 /** Which images train and which validate: a held-out tail of the training set, or the test set. */
 record DataSplit(ImageSet training, ImageSet validation, boolean validatesOnTest) {

@@ -2,7 +2,7 @@ package io.denoiser.trainer.cli;
 
 import io.denoiser.model.artifact.ArtifactException;
 import io.denoiser.model.console.BuildVersion;
-import io.denoiser.trainer.data.BadDataException;
+import io.denoiser.model.data.BadDataException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

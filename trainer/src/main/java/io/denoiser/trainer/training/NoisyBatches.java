@@ -2,7 +2,7 @@ package io.denoiser.trainer.training;
 
 import io.denoiser.model.image.ImageBatch;
 import io.denoiser.model.noise.NoiseSpec;
-import io.denoiser.trainer.data.ImageSet;
+import io.denoiser.model.data.ImageSet;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.dataset.DataSet;
 

@@ -2,7 +2,7 @@ package io.denoiser.trainer.training;
 
 import io.denoiser.model.network.DenoisingAutoencoder;
 import io.denoiser.model.noise.NoiseSpec;
-import io.denoiser.trainer.data.ImageSet;
+import io.denoiser.model.data.ImageSet;
 import java.util.Arrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;

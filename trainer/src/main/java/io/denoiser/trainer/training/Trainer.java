@@ -6,7 +6,7 @@ import io.denoiser.model.inference.Dl4jDenoiser;
 import io.denoiser.model.metrics.QualitySummary;
 import io.denoiser.model.network.DenoisingAutoencoder;
 import io.denoiser.model.network.OneDnnAcceleration;
-import io.denoiser.trainer.data.ImageSet;
+import io.denoiser.model.data.ImageSet;
 import io.denoiser.trainer.evaluation.NoisyPairs;
 import io.denoiser.trainer.evaluation.Reconstructions;
 import java.io.PrintWriter;

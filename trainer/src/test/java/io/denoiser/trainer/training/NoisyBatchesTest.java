@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.model.noise.NoiseSpec;
 import io.denoiser.trainer.Fixtures;
-import io.denoiser.trainer.data.IdxImages;
-import io.denoiser.trainer.data.ImageSet;
+import io.denoiser.model.data.IdxImages;
+import io.denoiser.model.data.ImageSet;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 

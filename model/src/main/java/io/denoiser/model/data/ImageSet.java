@@ -1,4 +1,4 @@
-package io.denoiser.trainer.data;
+package io.denoiser.model.data;
 
 import io.denoiser.model.image.GrayImage;
 import java.util.ArrayList;

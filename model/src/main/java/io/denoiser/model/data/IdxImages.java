@@ -1,4 +1,4 @@
-package io.denoiser.trainer.data;
+package io.denoiser.model.data;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;

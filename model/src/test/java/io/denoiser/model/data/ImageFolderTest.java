@@ -1,4 +1,4 @@
-package io.denoiser.trainer.data;
+package io.denoiser.model.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.denoiser.trainer.data;
+package io.denoiser.model.data;
 
 import io.denoiser.model.artifact.Sha256;
 import java.io.IOException;

@@ -1,9 +1,8 @@
-package io.denoiser.trainer.data;
+package io.denoiser.model.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.denoiser.trainer.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ class IdxImagesTest {
 
     @Test
     void shouldReadTheCommittedMnistFixtures() {
-        ImageSet images = IdxImages.readImages(Fixtures.mnistImages());
+        ImageSet images = IdxImages.readImages(DataFixtures.mnistImages());
 
         assertThat(images.count()).isEqualTo(500);
         assertThat(images.width()).isEqualTo(28);
@@ -29,19 +28,19 @@ class IdxImagesTest {
 
     @Test
     void shouldReadLabelsAndMatchThemToImages() {
-        ImageSet images = IdxImages.readImages(Fixtures.mnistImages());
+        ImageSet images = IdxImages.readImages(DataFixtures.mnistImages());
 
-        byte[] labels = IdxImages.readLabels(Fixtures.mnistLabels(), images);
+        byte[] labels = IdxImages.readLabels(DataFixtures.mnistLabels(), images);
 
         assertThat(labels).hasSize(500).startsWith(7, 2, 1, 0, 4);
     }
 
     @Test
     void shouldReadRawAndGzipFilesAlike() throws Exception {
-        Path raw = Fixtures.idx(dir.resolve("raw-idx3-ubyte"), IdxImages.IMAGES_MAGIC, new int[] {3, 4, 5}, 60);
+        Path raw = DataFixtures.idx(dir.resolve("raw-idx3-ubyte"), IdxImages.IMAGES_MAGIC, new int[] {3, 4, 5}, 60);
 
         ImageSet fromRaw = IdxImages.readImages(raw);
-        ImageSet fromGzip = IdxImages.readImages(Fixtures.gzip(raw, dir.resolve("raw-idx3-ubyte.gz")));
+        ImageSet fromGzip = IdxImages.readImages(DataFixtures.gzip(raw, dir.resolve("raw-idx3-ubyte.gz")));
 
         assertThat(fromGzip.count()).isEqualTo(3);
         assertThat(fromGzip.width()).isEqualTo(5);
@@ -59,7 +58,7 @@ class IdxImagesTest {
 
     @Test
     void shouldRejectAWrongMagicNumberAndSayWhatTheFileIs() throws Exception {
-        Path labels = Fixtures.idx(dir.resolve("labels"), IdxImages.LABELS_MAGIC, new int[] {3}, 3);
+        Path labels = DataFixtures.idx(dir.resolve("labels"), IdxImages.LABELS_MAGIC, new int[] {3}, 3);
 
         assertThatThrownBy(() -> IdxImages.readImages(labels))
                 .isInstanceOf(BadDataException.class)
@@ -69,7 +68,7 @@ class IdxImagesTest {
 
     @Test
     void shouldRejectATruncatedBody() throws Exception {
-        Path truncated = Fixtures.idx(dir.resolve("truncated"), IdxImages.IMAGES_MAGIC, new int[] {10, 28, 28}, 1000);
+        Path truncated = DataFixtures.idx(dir.resolve("truncated"), IdxImages.IMAGES_MAGIC, new int[] {10, 28, 28}, 1000);
 
         assertThatThrownBy(() -> IdxImages.readImages(truncated))
                 .hasMessage(truncated + ": truncated: header declares 7840 bytes of images, the file holds 1000");
@@ -86,8 +85,8 @@ class IdxImagesTest {
 
     @Test
     void shouldRejectLabelsWhoseCountDoesNotMatchTheImages() throws Exception {
-        ImageSet images = IdxImages.readImages(Fixtures.mnistImages());
-        Path labels = Fixtures.idx(dir.resolve("labels"), IdxImages.LABELS_MAGIC, new int[] {499}, 499);
+        ImageSet images = IdxImages.readImages(DataFixtures.mnistImages());
+        Path labels = DataFixtures.idx(dir.resolve("labels"), IdxImages.LABELS_MAGIC, new int[] {499}, 499);
 
         assertThatThrownBy(() -> IdxImages.readLabels(labels, images))
                 .hasMessage(labels + ": size mismatch: 499 labels for 500 images in mnist-test-500-images-idx3-ubyte.gz");
