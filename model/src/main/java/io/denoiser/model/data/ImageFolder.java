@@ -1,6 +1,7 @@
 package io.denoiser.model.data;
 
 import io.denoiser.model.artifact.Sha256;
+import io.denoiser.model.image.GrayImage;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -43,7 +44,24 @@ public final class ImageFolder {
         return new ImageSet(folder.getFileName() + "/", sha256, width, height, files.size(), pixels);
     }
 
-    private static List<Path> imageFiles(Path folder) {
+    /** One PNG/JPEG file at its own size, converted to grey, values scaled into [0, 1]. */
+    public static GrayImage readGrey(Path file) {
+        BufferedImage source = readImage(file);
+        int width = source.getWidth();
+        int height = source.getHeight();
+        BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = grey.createGraphics();
+        g.drawImage(source, 0, 0, null);
+        g.dispose();
+        float[] levels = grey.getRaster().getSamples(0, 0, width, height, 0, (float[]) null);
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] /= 255f;
+        }
+        return new GrayImage(width, height, levels);
+    }
+
+    /** The PNG/JPEG files directly in {@code folder}, in name order. */
+    public static List<Path> imageFiles(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.filter(Files::isRegularFile).filter(ImageFolder::isImage).sorted().toList();
         } catch (IOException e) {
@@ -51,7 +69,7 @@ public final class ImageFolder {
         }
     }
 
-    private static boolean isImage(Path file) {
+    public static boolean isImage(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg");
     }

@@ -17,7 +17,9 @@ public final class StreamAppCli {
 
     /** @param environment where {@code DENOISER_*} settings are read, normally {@code System.getenv()} */
     public static CommandLine commandLine(Map<String, String> environment) {
-        return new CommandLine(new StreamAppCli()).addSubcommand(new RunCommand(environment));
+        return new CommandLine(new StreamAppCli()).addSubcommand(new RunCommand(environment))
+                .addSubcommand(new DemoCommand()).addSubcommand(new PublishCommand()).addSubcommand(new ConsumeCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     /** The app's version, from the build. */

@@ -21,9 +21,6 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.common.utils.Utils;
 
@@ -107,29 +104,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     public void createTopics(int partitions, String... names) {
         requireOpen();
-        if (partitions < 1) {
-            throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
-        }
-        if (names.length == 0) {
-            throw new IllegalArgumentException("no topic name given");
-        }
-        List<String> topics = Arrays.asList(names);
-        List<NewTopic> newTopics = topics.stream()
-                .map(name -> new NewTopic(Objects.requireNonNull(name, "topic name"), partitions, (short) 1))
-                .toList();
-        Instant deadline = Instant.now().plus(ADMIN_TIMEOUT);
-        try (Admin admin = newAdmin(bootstrapServers, ADMIN_TIMEOUT)) {
-            admin.createTopics(newTopics).all().get(millisUntil(deadline), TimeUnit.MILLISECONDS);
-            awaitLeaders(admin, topics, deadline);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot create topics " + topics + ": "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Topics " + topics + " not created within " + ADMIN_TIMEOUT, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating topics " + topics, e);
-        }
+        TopicAdmin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), partitions,
+                ADMIN_TIMEOUT, Arrays.asList(names));
     }
 
     /**
@@ -215,8 +191,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Readiness as a client sees it: the broker answers a cluster description. */
     private static void awaitBrokerVisible(String bootstrapServers, Instant deadline) {
-        Duration remaining = Duration.ofMillis(millisUntil(deadline));
-        try (Admin admin = newAdmin(bootstrapServers, remaining)) {
+        Duration remaining = Duration.ofMillis(TopicAdmin.millisUntil(deadline));
+        try (Admin admin = TopicAdmin.newAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), remaining)) {
             if (admin.describeCluster().nodes().get(remaining.toMillis(), TimeUnit.MILLISECONDS).isEmpty()) {
                 throw new IllegalStateException("Kafka broker not ready: no node in the cluster description");
             }
@@ -226,43 +202,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the Kafka broker", e);
         }
-    }
-
-    private static void awaitLeaders(Admin admin, List<String> topics, Instant deadline)
-            throws InterruptedException, TimeoutException {
-        // The controller acknowledges a creation before the broker has loaded it.
-        while (true) {
-            try {
-                Map<String, TopicDescription> descriptions = admin.describeTopics(topics)
-                        .allTopicNames().get(millisUntil(deadline), TimeUnit.MILLISECONDS);
-                boolean allLed = descriptions.values().stream()
-                        .flatMap(description -> description.partitions().stream())
-                        .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
-                if (allLed) {
-                    return;
-                }
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof RetriableException)) {
-                    throw new IllegalStateException("Cannot describe topics " + topics, e.getCause());
-                }
-            }
-            if (millisUntil(deadline) <= METADATA_POLL_MS) {
-                throw new TimeoutException("Partitions of " + topics + " have no leader");
-            }
-            Thread.sleep(METADATA_POLL_MS);
-        }
-    }
-
-    private static long millisUntil(Instant deadline) {
-        return Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-    }
-
-    private static Admin newAdmin(String bootstrapServers, Duration timeout) {
-        int timeoutMs = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 10_000)));
     }
 
     private static Path createTempDir() {

@@ -128,11 +128,11 @@ public final class StreamAppConfigDef {
                     Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
             .define(APPLICATION_ID_CONFIG, Type.STRING, "denoiser", new ConfigDef.NonEmptyString(), Importance.HIGH,
                     APPLICATION_ID_DOC)
-            .define(INPUT_TOPIC_CONFIG, Type.STRING, "images.noisy", TOPIC_NAME,
+            .define(INPUT_TOPIC_CONFIG, Type.STRING, TopicNames.DEFAULT.input(), TOPIC_NAME,
                     Importance.HIGH, INPUT_TOPIC_DOC)
-            .define(OUTPUT_TOPIC_CONFIG, Type.STRING, "images.denoised", TOPIC_NAME,
+            .define(OUTPUT_TOPIC_CONFIG, Type.STRING, TopicNames.DEFAULT.output(), TOPIC_NAME,
                     Importance.HIGH, OUTPUT_TOPIC_DOC)
-            .define(DEAD_LETTER_TOPIC_CONFIG, Type.STRING, "images.dlq", TOPIC_NAME,
+            .define(DEAD_LETTER_TOPIC_CONFIG, Type.STRING, TopicNames.DEFAULT.deadLetter(), TOPIC_NAME,
                     Importance.HIGH, DEAD_LETTER_TOPIC_DOC)
             .define(MAX_BATCH_SIZE_CONFIG, Type.INT, 32, ConfigDef.Range.between(1, 4096), Importance.HIGH,
                     MAX_BATCH_SIZE_DOC)

@@ -12,6 +12,9 @@ import java.util.Objects;
  */
 public record TopicNames(String input, String output, String deadLetter) {
 
+    /** The topics the app, the tools and docker-compose use unless told otherwise. */
+    public static final TopicNames DEFAULT = new TopicNames("images.noisy", "images.denoised", "images.dlq");
+
     public TopicNames {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");

@@ -1,0 +1,96 @@
+package io.denoiser.stream.tools;
+
+import io.denoiser.schemas.records.NoisyImage;
+import io.denoiser.schemas.serde.RecordSerdes;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Publishes noisy-image records (JSON, keyed by id) to a topic at a chosen rate. */
+public final class RecordPublisher implements AutoCloseable {
+
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final String topic;
+    private final Serializer<NoisyImage> json = RecordSerdes.noisyImage().serializer();
+
+    private RecordPublisher(KafkaProducer<String, byte[]> producer, String topic) {
+        this.producer = producer;
+        this.topic = topic;
+    }
+
+    /**
+     * @param clientProperties the user's client settings; a short linger and lz4 compression unless they say
+     *                         otherwise (base64 grey levels compress well, and batches make the broker's job cheap)
+     */
+    public static RecordPublisher open(Map<String, Object> clientProperties, String topic) {
+        Map<String, Object> properties = new HashMap<>(clientProperties);
+        properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        properties.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        properties.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "denoiser-publish");
+        // an unreachable broker or a missing topic should fail in seconds, not after the default minute
+        properties.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+        return new RecordPublisher(new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer()),
+                topic);
+    }
+
+    /** What was sent: images, seconds from the first send to the last acknowledgement. */
+    public record Summary(long images, double seconds) {
+        public double perSecond() {
+            return images / Math.max(seconds, 1e-9);
+        }
+    }
+
+    /**
+     * Sends one record per image, image {@code i} stamped with the time it is sent, and waits for every
+     * acknowledgement.
+     *
+     * @throws ToolException when the broker refused a record (after the producer's own retries)
+     */
+    public Summary publish(List<SourceImage> images, NoisyRecords records, Pacer pacer, IntConsumer sentSoFar) {
+        AtomicLong acknowledged = new AtomicLong();
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < images.size() && firstFailure.get() == null; i++) {
+            pacer.awaitTurn(i);
+            NoisyImage record = records.record(images.get(i), i, System.currentTimeMillis());
+            producer.send(new ProducerRecord<>(topic, record.id(), json.serialize(topic, record)), (metadata, error) -> {
+                if (error != null) {
+                    firstFailure.compareAndSet(null, error);
+                } else {
+                    acknowledged.incrementAndGet();
+                }
+            });
+            sentSoFar.accept(i + 1);
+        }
+        producer.flush();
+        if (firstFailure.get() != null) {
+            throw new ToolException(String.format(Locale.ROOT, "publishing to %s failed after %,d images: %s", topic,
+                    acknowledged.get(), firstFailure.get().getMessage()), firstFailure.get());
+        }
+        return new Summary(acknowledged.get(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Sends one record as it is, bytes and all: what the demo uses to show a dead letter. */
+    public void sendRaw(String key, byte[] value) {
+        producer.send(new ProducerRecord<>(topic, key, value));
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        producer.close(CLOSE_TIMEOUT);
+    }
+}
