@@ -9,7 +9,6 @@ import io.denoiser.model.pictures.SampleGrid;
 import io.denoiser.schemas.records.DeadLetter;
 import io.denoiser.schemas.serde.RecordSerdes;
 import io.denoiser.stream.broker.TopicAdmin;
-import io.denoiser.stream.config.StreamAppConfig;
 import io.denoiser.stream.config.StreamAppConfigDef;
 import io.denoiser.stream.config.TopicNames;
 import io.denoiser.stream.tools.ClientOptions;
@@ -25,15 +24,11 @@ import io.denoiser.stream.tools.RecordPublisher;
 import io.denoiser.stream.tools.SourceImage;
 import io.denoiser.stream.tools.TopicReader;
 import io.denoiser.stream.tools.ToolException;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +38,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The demo's run: a broker (in-process unless one is given), topics of its own, the stream app, noisy
@@ -86,7 +80,7 @@ final class Demo {
         out.printf(Locale.ROOT, "denoiser demo: %,d images from %s with %s noise, through Kafka and back%n",
                 images.size(), settings.images(), settings.noise());
         out.flush();
-        try (DemoBroker broker = DemoBroker.startOrUse(client, out)) {
+        try (ToolBroker broker = ToolBroker.startOrUse(client, out)) {
             String run = UUID.randomUUID().toString().substring(0, 8);
             TopicNames topics = topicsFor(broker, run);
             TopicAdmin.create(broker.clientProperties(), settings.partitions(), Duration.ofSeconds(30),
@@ -97,25 +91,24 @@ final class Demo {
             try {
                 return runApp(broker, topics, stateDir, "denoiser-demo-" + run, images, records, started);
             } finally {
-                deleteRecursively(stateDir);
+                ToolApps.deleteRecursively(stateDir);
             }
         }
     }
 
     /** The default topics on its own broker; topics of its own on yours, so the demo never mixes with your data. */
-    private static TopicNames topicsFor(DemoBroker broker, String run) {
+    private static TopicNames topicsFor(ToolBroker broker, String run) {
         if (broker.inProcess()) {
             return TopicNames.DEFAULT;
         }
-        String prefix = "denoiser-demo-" + run + ".";
-        return new TopicNames(prefix + TopicNames.DEFAULT.input(), prefix + TopicNames.DEFAULT.output(),
-                prefix + TopicNames.DEFAULT.deadLetter());
+        return ToolApps.ownTopics("denoiser-demo-" + run + ".");
     }
 
-    private Outcome runApp(DemoBroker broker, TopicNames topics, Path stateDir, String applicationId,
+    private Outcome runApp(ToolBroker broker, TopicNames topics, Path stateDir, String applicationId,
             List<SourceImage> images, NoisyRecords records, long started) {
         long appStarting = System.nanoTime();
-        try (StreamAppLifecycle app = StreamApp.assemble(appConfig(broker, topics, stateDir, applicationId))) {
+        try (StreamAppLifecycle app = StreamApp.assemble(ToolApps.config(broker, topics, stateDir,
+                applicationId, settings.model(), Map.of(StreamAppConfigDef.MODEL_RUNTIME_CONFIG, settings.runtime())))) {
             app.start();
             out.printf(Locale.ROOT, "app      model %s on the %s runtime, running after %.1f s%n",
                     ArtifactLoader.readMetadata(settings.model()).modelVersion(), settings.runtime(),
@@ -148,19 +141,6 @@ final class Demo {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         }
-    }
-
-    private StreamAppConfig appConfig(DemoBroker broker, TopicNames topics, Path stateDir, String applicationId) {
-        Map<String, String> config = new HashMap<>();
-        broker.clientProperties().forEach((key, value) -> config.put(key, String.valueOf(value)));
-        config.put(StreamAppConfigDef.APPLICATION_ID_CONFIG, applicationId);
-        config.put(StreamAppConfigDef.INPUT_TOPIC_CONFIG, topics.input());
-        config.put(StreamAppConfigDef.OUTPUT_TOPIC_CONFIG, topics.output());
-        config.put(StreamAppConfigDef.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetter());
-        config.put(StreamAppConfigDef.STATE_DIR_CONFIG, stateDir.toString());
-        config.put(StreamAppConfigDef.MODEL_DIR_CONFIG, settings.model().toString());
-        config.put(StreamAppConfigDef.MODEL_RUNTIME_CONFIG, settings.runtime());
-        return StreamAppConfig.from(config);
     }
 
     private static List<DeadLetter> readDeadLetters(TopicReader reader) {
@@ -242,13 +222,5 @@ final class Demo {
 
     private static double seconds(long nanos) {
         return nanos / 1e9;
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is not worth failing the demo for
-        }
     }
 }

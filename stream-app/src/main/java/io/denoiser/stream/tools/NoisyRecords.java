@@ -17,10 +17,17 @@ public final class NoisyRecords {
 
     private final NoiseSpec noise;
     private final long seed;
+    private final boolean references;
 
     public NoisyRecords(NoiseSpec noise, long seed) {
+        this(noise, seed, true);
+    }
+
+    /** @param references whether records carry the clean image as {@code reference} when noise was added */
+    public NoisyRecords(NoiseSpec noise, long seed, boolean references) {
         this.noise = noise;
         this.seed = seed;
+        this.references = references;
     }
 
     /** The noisy version of the {@code index}-th image published. */
@@ -32,11 +39,16 @@ public final class NoisyRecords {
         return source.image();
     }
 
-    /** The record for the {@code index}-th image published, stamped with {@code timestampMillis}. */
-    public NoisyImage record(SourceImage source, int index, long timestampMillis) {
+    /**
+     * The record for the {@code index}-th image published.
+     *
+     * @param timestampMillis its timestamp, or null to leave it to the Kafka record's
+     */
+    public NoisyImage record(SourceImage source, int index, Long timestampMillis) {
         GrayImage clean = source.image();
         return new NoisyImage(source.id(), clean.width(), clean.height(), 1, ImageEncoding.RAW_U8,
-                rawU8(noisy(source, index)), timestampMillis, addsNoise() ? rawU8(clean) : null, null);
+                rawU8(noisy(source, index)), timestampMillis, addsNoise() && references ? rawU8(clean) : null,
+                null);
     }
 
     public boolean addsNoise() {

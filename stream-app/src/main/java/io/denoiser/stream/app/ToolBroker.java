@@ -8,22 +8,22 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 
-/** The demo's broker: the user's, when they name one, else Kafka started in this process (KRaft). */
-final class DemoBroker implements AutoCloseable {
+/** The broker of the demo and the benchmark: the user's, when they name one, else Kafka started in this process (KRaft). */
+final class ToolBroker implements AutoCloseable {
 
     private final EmbeddedKafkaBroker inProcess;
     private final Map<String, Object> clientProperties;
 
-    private DemoBroker(EmbeddedKafkaBroker inProcess, Map<String, Object> clientProperties) {
+    private ToolBroker(EmbeddedKafkaBroker inProcess, Map<String, Object> clientProperties) {
         this.inProcess = inProcess;
         this.clientProperties = Map.copyOf(clientProperties);
     }
 
-    static DemoBroker startOrUse(ClientOptions client, PrintWriter out) {
+    static ToolBroker startOrUse(ClientOptions client, PrintWriter out) {
         if (client.brokerGiven()) {
             Map<String, Object> properties = client.properties();
             out.printf("broker   %s (yours)%n", properties.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
-            return new DemoBroker(null, properties);
+            return new ToolBroker(null, properties);
         }
         long start = System.nanoTime();
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
@@ -32,7 +32,7 @@ final class DemoBroker implements AutoCloseable {
         out.flush();
         Map<String, Object> properties = new HashMap<>();
         properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        return new DemoBroker(broker, properties);
+        return new ToolBroker(broker, properties);
     }
 
     boolean inProcess() {

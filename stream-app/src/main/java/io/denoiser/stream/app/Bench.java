@@ -1,0 +1,167 @@
+package io.denoiser.stream.app;
+
+import io.denoiser.model.artifact.ArtifactLoader;
+import io.denoiser.model.console.ProgressBar;
+import io.denoiser.model.noise.NoiseSpec;
+import io.denoiser.stream.broker.TopicAdmin;
+import io.denoiser.stream.config.StreamAppConfigDef;
+import io.denoiser.stream.config.TopicNames;
+import io.denoiser.stream.tools.ImageInputs;
+import io.denoiser.stream.tools.LoadMeasurement;
+import io.denoiser.stream.tools.NoisyRecords;
+import io.denoiser.stream.tools.Pacer;
+import io.denoiser.stream.tools.ReceivedReconstruction;
+import io.denoiser.stream.tools.ReconstructionReader;
+import io.denoiser.stream.tools.RecordPublisher;
+import io.denoiser.stream.tools.SourceImage;
+import io.denoiser.stream.tools.ToolException;
+import io.denoiser.stream.tools.TopicReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The end-to-end benchmark: for each batching setting, a fresh app on fresh topics; a warm-up; the
+ * throughput at saturation (images sent as fast as the producer takes them); then latency at fractions of
+ * that rate, images paced evenly. Producer, app and consumer share this process, like a one-box deployment.
+ */
+final class Bench {
+
+    /** One batching setting of the app. */
+    record Batching(int maxBatchSize, long maxBatchDelayMs) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "max.batch.size=%d, max.batch.delay.ms=%d", maxBatchSize,
+                    maxBatchDelayMs);
+        }
+    }
+
+    record Settings(Path model, String runtime, Path images, int warmUpImages, int saturationImages,
+            Duration loadDuration, List<Integer> loadPercents, List<Batching> batchings, int partitions,
+            boolean references) {
+    }
+
+    /** What one batching setting measured: saturation first, then each load. */
+    record Result(Batching batching, LoadMeasurement saturation, List<LoadMeasurement> loads) {
+    }
+
+    private static final Duration PHASE_TIMEOUT_SLACK = Duration.ofSeconds(60);
+
+    private final Settings settings;
+    private final ToolBroker broker;
+    private final PrintWriter out;
+
+    Bench(Settings settings, ToolBroker broker, PrintWriter out) {
+        this.settings = settings;
+        this.broker = broker;
+        this.out = out;
+    }
+
+    List<Result> run() {
+        List<SourceImage> images = ImageInputs.read(List.of(settings.images()), 0);
+        List<Result> results = new ArrayList<>();
+        for (Batching batching : settings.batchings()) {
+            results.add(measure(batching, images));
+        }
+        return results;
+    }
+
+    private Result measure(Batching batching, List<SourceImage> images) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        TopicNames topics = ToolApps.ownTopics("denoiser-bench-" + run + ".");
+        TopicAdmin.create(broker.clientProperties(), settings.partitions(), Duration.ofSeconds(30),
+                List.of(topics.input(), topics.output(), topics.deadLetter()));
+        Path stateDir = Path.of("work", "bench-state-" + run);
+        Map<String, String> appSettings = Map.of(
+                StreamAppConfigDef.MODEL_RUNTIME_CONFIG, settings.runtime(),
+                StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG, String.valueOf(batching.maxBatchSize()),
+                StreamAppConfigDef.MAX_BATCH_DELAY_MS_CONFIG, String.valueOf(batching.maxBatchDelayMs()));
+        out.printf(Locale.ROOT, "%n%s (%d partitions, model %s on %s)%n", batching, settings.partitions(),
+                ArtifactLoader.readMetadata(settings.model()).modelVersion(), settings.runtime());
+        try (StreamAppLifecycle app = StreamApp.assemble(ToolApps.config(broker, topics, stateDir,
+                "denoiser-bench-" + run, settings.model(), appSettings));
+                ReconstructionReader reader = ReconstructionReader.open(broker.clientProperties(), topics.output(),
+                        TopicReader.StartAt.EARLIEST);
+                RecordPublisher publisher = RecordPublisher.open(broker.clientProperties(), topics.input())) {
+            app.start();
+            Phases phases = new Phases(images, reader, publisher);
+            phases.send("warm-up", settings.warmUpImages(), 0);
+            LoadMeasurement saturation = phases.send("saturation", settings.saturationImages(), 0);
+            List<LoadMeasurement> loads = new ArrayList<>();
+            for (int percent : settings.loadPercents()) {
+                double rate = saturation.throughput() * percent / 100.0;
+                int count = (int) Math.max(1, Math.round(rate * settings.loadDuration().toMillis() / 1000.0));
+                loads.add(phases.send(percent + "% load", count, rate));
+            }
+            return new Result(batching, saturation, loads);
+        } finally {
+            ToolApps.deleteRecursively(stateDir);
+        }
+    }
+
+    /** Sends the phases of one setting through one app, each phase's images under ids of its own. */
+    private final class Phases {
+
+        private final List<SourceImage> images;
+        private final ReconstructionReader reader;
+        private final RecordPublisher publisher;
+        private final NoisyRecords records = new NoisyRecords(NoiseSpec.DEFAULT, 1, settings.references());
+        private int sent;
+
+        Phases(List<SourceImage> images, ReconstructionReader reader, RecordPublisher publisher) {
+            this.images = images;
+            this.reader = reader;
+            this.publisher = publisher;
+        }
+
+        /** Sends {@code count} images at {@code rate} per second (0: unpaced) and reads them all back. */
+        LoadMeasurement send(String phase, int count, double rate) {
+            List<RecordPublisher.PreparedRecord> prepared = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int index = sent + i;
+                SourceImage image = images.get(index % images.size());
+                prepared.add(publisher.prepare(records.record(
+                        new SourceImage("bench-" + index, image.image()), index, null)));
+            }
+            sent += count;
+            String label = String.format(Locale.ROOT, "%-11s%s", phase,
+                    rate > 0 ? String.format(Locale.ROOT, " %,.0f/s", rate) : "");
+            ProgressBar progress = new ProgressBar(out, label, count, "img");
+            long start = System.nanoTime();
+            CompletableFuture<RecordPublisher.Summary> published = CompletableFuture.supplyAsync(
+                    () -> publisher.publishPrepared(prepared, new Pacer(rate), n -> { }));
+            Duration timeout = Duration.ofMillis(rate > 0 ? Math.round(count / rate * 1000) : 0)
+                    .plus(PHASE_TIMEOUT_SLACK);
+            AtomicInteger arrived = new AtomicInteger();
+            List<ReceivedReconstruction> received = reader.read(count, timeout, r -> {
+                int n = arrived.incrementAndGet();
+                progress.update(n, n, "");
+            });
+            double seconds = (System.nanoTime() - start) / 1e9;
+            progress.finish();
+            try {
+                published.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            if (received.size() < count) {
+                throw new ToolException(String.format(Locale.ROOT, "%s: only %,d of %,d reconstructions arrived"
+                        + " within %d s", phase, received.size(), count, timeout.toSeconds()));
+            }
+            LoadMeasurement measurement = LoadMeasurement.of(phase, rate, received, seconds);
+            out.printf(Locale.ROOT, "  %-11s %,7.0f images/s, latency p50 %,d ms, p95 %,d ms, p99 %,d ms,"
+                    + " mean batch %.1f%n", phase, measurement.throughput(), measurement.p50Millis(),
+                    measurement.p95Millis(), measurement.p99Millis(), measurement.meanBatchSize());
+            out.flush();
+            return measurement;
+        }
+    }
+}

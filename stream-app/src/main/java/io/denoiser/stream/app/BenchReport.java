@@ -1,0 +1,101 @@
+package io.denoiser.stream.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.denoiser.stream.tools.LatencyPlot;
+import io.denoiser.stream.tools.LoadMeasurement;
+import io.denoiser.stream.tools.PngFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The benchmark's results as a markdown table (printed and written), JSON, and a latency-against-load plot. */
+final class BenchReport {
+
+    static final String MARKDOWN = "bench.md";
+    static final String JSON = "bench.json";
+    static final String PLOT = "latency-vs-load.png";
+
+    private BenchReport() {
+    }
+
+    static void write(Bench.Settings settings, List<Bench.Result> results, Path folder, PrintWriter out) {
+        String table = table(results);
+        out.println();
+        out.print(table);
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(MARKDOWN), header(settings) + "\n" + table);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(folder.resolve(JSON).toFile(), new Json(Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                            .toString(), Runtime.getRuntime().availableProcessors(), settings.runtime(),
+                            settings.partitions(), settings.references(), results));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write into " + folder, e);
+        }
+        PngFiles.write(LatencyPlot.render("end-to-end latency against offered load", series(results)),
+                folder.resolve(PLOT));
+        out.printf("wrote %s, %s and %s in %s%n", MARKDOWN, JSON, PLOT, folder);
+    }
+
+    record Json(String measuredAt, int processors, String runtime, int partitions, boolean references,
+            List<Bench.Result> results) {
+    }
+
+    private static String header(Bench.Settings settings) {
+        return String.format(Locale.ROOT, "Measured %s on %d processors (%s), runtime %s, %d partitions, %s;"
+                + " %,d warm-up and %,d saturation images, %d s per load.%n",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getRuntimeMXBean().getVmName(), settings.runtime(), settings.partitions(),
+                settings.references() ? "with references (PSNR/SSIM per image)" : "no references",
+                settings.warmUpImages(), settings.saturationImages(), settings.loadDuration().toSeconds());
+    }
+
+    private static String table(List<Bench.Result> results) {
+        StringBuilder table = new StringBuilder();
+        table.append("| max.batch.size | max.batch.delay.ms | phase | offered (img/s) | throughput (img/s) |"
+                + " p50 (ms) | p95 (ms) | p99 (ms) | mean batch |\n");
+        table.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Bench.Result result : results) {
+            List<LoadMeasurement> rows = new ArrayList<>();
+            rows.add(result.saturation());
+            rows.addAll(result.loads());
+            for (LoadMeasurement m : rows) {
+                table.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %,.0f | %,d | %,d | %,d | %.1f |%n",
+                        result.batching().maxBatchSize(), result.batching().maxBatchDelayMs(), m.phase(),
+                        m.offeredRate() > 0 ? String.format(Locale.ROOT, "%,.0f", m.offeredRate()) : "unpaced",
+                        m.throughput(), m.p50Millis(), m.p95Millis(), m.p99Millis(), m.meanBatchSize()));
+            }
+        }
+        return table.toString();
+    }
+
+    /** p99 against offered load for each setting, and p50/p95 too when there is only one. */
+    private static List<LatencyPlot.Series> series(List<Bench.Result> results) {
+        List<LatencyPlot.Series> series = new ArrayList<>();
+        for (Bench.Result result : results) {
+            String name = String.format(Locale.ROOT, "b%d/d%d", result.batching().maxBatchSize(),
+                    result.batching().maxBatchDelayMs());
+            if (results.size() == 1) {
+                series.add(new LatencyPlot.Series(name + " p50", points(result, LoadMeasurement::p50Millis)));
+                series.add(new LatencyPlot.Series(name + " p95", points(result, LoadMeasurement::p95Millis)));
+            }
+            series.add(new LatencyPlot.Series(name + " p99", points(result, LoadMeasurement::p99Millis)));
+        }
+        return series;
+    }
+
+    private static List<LatencyPlot.Point> points(Bench.Result result,
+            java.util.function.ToLongFunction<LoadMeasurement> latency) {
+        return result.loads().stream().map(m -> new LatencyPlot.Point(m.offeredRate(), latency.applyAsLong(m)))
+                .toList();
+    }
+}
