@@ -129,6 +129,17 @@ class StreamAppConfigTest {
     }
 
     @Test
+    void shouldLingerBrieflyInTheProducerUnlessToldOtherwise() {
+        // given
+        StreamAppConfig byDefault = StreamAppConfig.defaults();
+        StreamAppConfig told = StreamAppConfig.from(Map.of("producer.linger.ms", "50"));
+
+        // then Kafka Streams' own 100 ms would add to every reconstruction's latency
+        assertThat(byDefault.toStreamsProperties()).contains(entry("producer.linger.ms", 5));
+        assertThat(told.toStreamsProperties()).contains(entry("producer.linger.ms", "50"));
+    }
+
+    @Test
     void shouldChooseTheRuntimeAndThreadsFromTheEnvironment() {
         // given
         Map<String, String> environment = Map.of("DENOISER_MODEL_RUNTIME", "dl4j-plain",
