@@ -20,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class Bench {
 
     record Settings(Path model, String runtime, Path images, int warmUpImages, int saturationImages,
             Duration loadDuration, List<Integer> loadPercents, List<Batching> batchings, int partitions,
-            boolean references) {
+            boolean references, Map<String, String> appSettings) {
     }
 
     /** What one batching setting measured: saturation first, then each load. */
@@ -80,12 +81,13 @@ final class Bench {
         TopicAdmin.create(broker.clientProperties(), settings.partitions(), Duration.ofSeconds(30),
                 List.of(topics.input(), topics.output(), topics.deadLetter()));
         Path stateDir = Path.of("work", "bench-state-" + run);
-        Map<String, String> appSettings = Map.of(
-                StreamAppConfigDef.MODEL_RUNTIME_CONFIG, settings.runtime(),
-                StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG, String.valueOf(batching.maxBatchSize()),
-                StreamAppConfigDef.MAX_BATCH_DELAY_MS_CONFIG, String.valueOf(batching.maxBatchDelayMs()));
-        out.printf(Locale.ROOT, "%n%s (%d partitions, model %s on %s)%n", batching, settings.partitions(),
-                ArtifactLoader.readMetadata(settings.model()).modelVersion(), settings.runtime());
+        Map<String, String> appSettings = new LinkedHashMap<>(settings.appSettings());
+        appSettings.put(StreamAppConfigDef.MODEL_RUNTIME_CONFIG, settings.runtime());
+        appSettings.put(StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG, String.valueOf(batching.maxBatchSize()));
+        appSettings.put(StreamAppConfigDef.MAX_BATCH_DELAY_MS_CONFIG, String.valueOf(batching.maxBatchDelayMs()));
+        out.printf(Locale.ROOT, "%n%s (%d partitions, model %s on %s%s)%n", batching, settings.partitions(),
+                ArtifactLoader.readMetadata(settings.model()).modelVersion(), settings.runtime(),
+                settings.appSettings().isEmpty() ? "" : ", " + settings.appSettings());
         try (StreamAppLifecycle app = StreamApp.assemble(ToolApps.config(broker, topics, stateDir,
                 "denoiser-bench-" + run, settings.model(), appSettings));
                 ReconstructionReader reader = ReconstructionReader.open(broker.clientProperties(), topics.output(),

@@ -9,7 +9,9 @@ import io.denoiser.stream.tools.ToolException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
@@ -70,6 +72,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "2", description = "Default: ${DEFAULT-VALUE}")
     int partitions;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any other setting of the app (as `run` takes"
+            + " it), e.g. --set num.stream.threads=2; repeatable.")
+    Map<String, String> appSettings = new LinkedHashMap<>();
+
     @Option(names = "--references", description = "Send clean references along, so the app also computes PSNR/SSIM"
             + " per image (off: production traffic has no references).")
     boolean references;
@@ -89,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             Bench.Settings settings = new Bench.Settings(model, runtime, images, warmUpImages, saturationImages,
-                    Duration.ofSeconds(loadSeconds), loadPercents, batchings, partitions, references);
+                    Duration.ofSeconds(loadSeconds), loadPercents, batchings, partitions, references, appSettings);
             var out = spec.commandLine().getOut();
             try (ToolBroker broker = ToolBroker.startOrUse(client, out)) {
                 List<Bench.Result> results = new Bench(settings, broker, out).run();

@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The benchmark's results as a markdown table (printed and written), JSON, and a latency-against-load plot. */
 final class BenchReport {
@@ -37,7 +38,7 @@ final class BenchReport {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(folder.resolve(JSON).toFile(), new Json(Instant.now().truncatedTo(ChronoUnit.SECONDS)
                             .toString(), Runtime.getRuntime().availableProcessors(), settings.runtime(),
-                            settings.partitions(), settings.references(), results));
+                            settings.partitions(), settings.references(), settings.appSettings(), results));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + folder, e);
         }
@@ -47,16 +48,17 @@ final class BenchReport {
     }
 
     record Json(String measuredAt, int processors, String runtime, int partitions, boolean references,
-            List<Bench.Result> results) {
+            Map<String, String> appSettings, List<Bench.Result> results) {
     }
 
     private static String header(Bench.Settings settings) {
         return String.format(Locale.ROOT, "Measured %s on %d processors (%s), runtime %s, %d partitions, %s;"
-                + " %,d warm-up and %,d saturation images, %d s per load.%n",
+                + " %,d warm-up and %,d saturation images, %d s per load; other settings %s.%n",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getRuntimeMXBean().getVmName(), settings.runtime(), settings.partitions(),
                 settings.references() ? "with references (PSNR/SSIM per image)" : "no references",
-                settings.warmUpImages(), settings.saturationImages(), settings.loadDuration().toSeconds());
+                settings.warmUpImages(), settings.saturationImages(), settings.loadDuration().toSeconds(),
+                settings.appSettings().isEmpty() ? "default" : settings.appSettings());
     }
 
     private static String table(List<Bench.Result> results) {

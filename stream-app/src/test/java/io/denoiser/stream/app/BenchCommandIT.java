@@ -27,14 +27,16 @@ class BenchCommandIT {
     void shouldMeasureSaturationAndEachLoadForEachBatchingSettingAndWriteTheReports() throws Exception {
         CliRun run = CliRun.of("bench", "--model", modelDir().toString(), "--images", fixtureImages().toString(),
                 "--max-batch-size", "1,16", "--saturation-images", "150", "--warm-up-images", "50",
-                "--loads", "25,50", "--load-seconds", "1", "--output", output.toString());
+                "--loads", "25,50", "--load-seconds", "1", "--set", "num.stream.threads=2",
+                "--output", output.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("max.batch.size=1, max.batch.delay.ms=20")
                 .contains("max.batch.size=16, max.batch.delay.ms=20")
                 .containsPattern("\\| 16 \\| 20 \\| saturation \\| unpaced \\| [0-9,]+ \\|")
                 .containsPattern("\\| 1 \\| 20 \\| 50% load \\| [0-9,]+ \\|");
-        assertThat(Files.readString(output.resolve(BenchReport.MARKDOWN))).contains("| 16 | 20 | 25% load |");
+        assertThat(Files.readString(output.resolve(BenchReport.MARKDOWN))).contains("| 16 | 20 | 25% load |")
+                .contains("other settings {num.stream.threads=2}");
         var json = new ObjectMapper().readTree(output.resolve(BenchReport.JSON).toFile());
         assertThat(json.get("results")).hasSize(2);
         assertThat(json.get("results").get(1).get("loads")).hasSize(2);
