@@ -30,28 +30,28 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The end-to-end benchmark: for each batching setting, a fresh app on fresh topics; a warm-up; the
+ * The end-to-end benchmark: for each runtime and batching setting, a fresh app on fresh topics; a warm-up; the
  * throughput at saturation (images sent as fast as the producer takes them); then latency at fractions of
  * that rate, images paced evenly. Producer, app and consumer share this process, like a one-box deployment.
  */
 final class Bench {
 
-    /** One batching setting of the app. */
-    record Batching(int maxBatchSize, long maxBatchDelayMs) {
+    /** One setting of the app under test: its runtime and batching. */
+    record Variant(String runtime, int maxBatchSize, long maxBatchDelayMs) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "max.batch.size=%d, max.batch.delay.ms=%d", maxBatchSize,
-                    maxBatchDelayMs);
+            return String.format(Locale.ROOT, "model.runtime=%s, max.batch.size=%d, max.batch.delay.ms=%d", runtime,
+                    maxBatchSize, maxBatchDelayMs);
         }
     }
 
-    record Settings(Path model, String runtime, Path images, int warmUpImages, int saturationImages,
-            Duration loadDuration, List<Integer> loadPercents, List<Batching> batchings, int partitions,
+    record Settings(Path model, Path images, int warmUpImages, int saturationImages,
+            Duration loadDuration, List<Integer> loadPercents, List<Variant> variants, int partitions,
             boolean references, Map<String, String> appSettings) {
     }
 
-    /** What one batching setting measured: saturation first, then each load. */
-    record Result(Batching batching, LoadMeasurement saturation, List<LoadMeasurement> loads) {
+    /** What one variant measured: saturation first, then each load. */
+    record Result(Variant variant, LoadMeasurement saturation, List<LoadMeasurement> loads) {
     }
 
     private static final Duration PHASE_TIMEOUT_SLACK = Duration.ofSeconds(60);
@@ -69,24 +69,24 @@ final class Bench {
     List<Result> run() {
         List<SourceImage> images = ImageInputs.read(List.of(settings.images()), 0);
         List<Result> results = new ArrayList<>();
-        for (Batching batching : settings.batchings()) {
-            results.add(measure(batching, images));
+        for (Variant variant : settings.variants()) {
+            results.add(measure(variant, images));
         }
         return results;
     }
 
-    private Result measure(Batching batching, List<SourceImage> images) {
+    private Result measure(Variant variant, List<SourceImage> images) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         TopicNames topics = ToolApps.ownTopics("denoiser-bench-" + run + ".");
         TopicAdmin.create(broker.clientProperties(), settings.partitions(), Duration.ofSeconds(30),
                 List.of(topics.input(), topics.output(), topics.deadLetter()));
         Path stateDir = Path.of("work", "bench-state-" + run);
         Map<String, String> appSettings = new LinkedHashMap<>(settings.appSettings());
-        appSettings.put(StreamAppConfigDef.MODEL_RUNTIME_CONFIG, settings.runtime());
-        appSettings.put(StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG, String.valueOf(batching.maxBatchSize()));
-        appSettings.put(StreamAppConfigDef.MAX_BATCH_DELAY_MS_CONFIG, String.valueOf(batching.maxBatchDelayMs()));
-        out.printf(Locale.ROOT, "%n%s (%d partitions, model %s on %s%s)%n", batching, settings.partitions(),
-                ArtifactLoader.readMetadata(settings.model()).modelVersion(), settings.runtime(),
+        appSettings.put(StreamAppConfigDef.MODEL_RUNTIME_CONFIG, variant.runtime());
+        appSettings.put(StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG, String.valueOf(variant.maxBatchSize()));
+        appSettings.put(StreamAppConfigDef.MAX_BATCH_DELAY_MS_CONFIG, String.valueOf(variant.maxBatchDelayMs()));
+        out.printf(Locale.ROOT, "%n%s (%d partitions, model %s%s)%n", variant, settings.partitions(),
+                ArtifactLoader.readMetadata(settings.model()).modelVersion(),
                 settings.appSettings().isEmpty() ? "" : ", " + settings.appSettings());
         try (StreamAppLifecycle app = StreamApp.assemble(ToolApps.config(broker, topics, stateDir,
                 "denoiser-bench-" + run, settings.model(), appSettings));
@@ -103,7 +103,7 @@ final class Bench {
                 int count = (int) Math.max(1, Math.round(rate * settings.loadDuration().toMillis() / 1000.0));
                 loads.add(phases.send(percent + "% load", count, rate));
             }
-            return new Result(batching, saturation, loads);
+            return new Result(variant, saturation, loads);
         } finally {
             ToolApps.deleteRecursively(stateDir);
         }

@@ -20,13 +20,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bench}: end-to-end throughput at saturation and latency under load, per batching setting. */
+/** {@code bench}: end-to-end throughput at saturation and latency under load, per runtime and batching setting. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures the whole path (publish -> broker -> stream app -> broker -> consumer, all in this"
                 + " process unless --bootstrap-servers names a broker): throughput at saturation, then latency"
-                + " p50/p95/p99 at fractions of it, for each batching setting. Writes bench.md, bench.json and"
+                + " p50/p95/p99 at fractions of it, for each runtime and batching setting. Writes bench.md, bench.json and"
                 + " latency-vs-load.png."},
-        footer = {"", "Example: ./denoiser bench --max-batch-size 1,8,32,128 --max-batch-delay-ms 20"})
+        footer = {"", "Example: ./denoiser bench --runtime onnx,dl4j-plain --max-batch-size 1,8,32,128"})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -39,8 +39,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Model artifact folder. Default: ${DEFAULT-VALUE}")
     Path model;
 
-    @Option(names = "--runtime", defaultValue = "onnx", description = "onnx, dl4j or dl4j-plain. Default: ${DEFAULT-VALUE}")
-    String runtime;
+    @Option(names = "--runtime", split = ",", defaultValue = "onnx",
+            description = "Runtimes to measure (comma-separated): onnx, dl4j, dl4j-plain. Default: ${DEFAULT-VALUE}")
+    List<String> runtimes;
 
     @Option(names = "--images", defaultValue = "data/fixtures/mnist-test-500-images-idx3-ubyte.gz",
             paramLabel = "<path>", description = "Images to send, repeated as needed. Default: ${DEFAULT-VALUE}")
@@ -66,7 +67,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Offered loads, in percent of the saturation throughput. Default: ${DEFAULT-VALUE}")
     List<Integer> loadPercents;
 
-    @Option(names = "--load-seconds", defaultValue = "15", description = "How long each load runs. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--load-seconds", defaultValue = "15",
+            description = "How long each load runs. Default: ${DEFAULT-VALUE}")
     int loadSeconds;
 
     @Option(names = "--partitions", defaultValue = "2", description = "Default: ${DEFAULT-VALUE}")
@@ -88,14 +90,16 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         try {
             ArtifactLoader.readMetadata(model);
-            List<Bench.Batching> batchings = new ArrayList<>();
-            for (int size : batchSizes) {
-                for (long delay : batchDelays) {
-                    batchings.add(new Bench.Batching(size, delay));
+            List<Bench.Variant> variants = new ArrayList<>();
+            for (String runtime : runtimes) {
+                for (int size : batchSizes) {
+                    for (long delay : batchDelays) {
+                        variants.add(new Bench.Variant(runtime, size, delay));
+                    }
                 }
             }
-            Bench.Settings settings = new Bench.Settings(model, runtime, images, warmUpImages, saturationImages,
-                    Duration.ofSeconds(loadSeconds), loadPercents, batchings, partitions, references, appSettings);
+            Bench.Settings settings = new Bench.Settings(model, images, warmUpImages, saturationImages,
+                    Duration.ofSeconds(loadSeconds), loadPercents, variants, partitions, references, appSettings);
             var out = spec.commandLine().getOut();
             try (ToolBroker broker = ToolBroker.startOrUse(client, out)) {
                 List<Bench.Result> results = new Bench(settings, broker, out).run();

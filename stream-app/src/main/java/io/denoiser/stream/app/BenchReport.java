@@ -37,7 +37,7 @@ final class BenchReport {
             Files.writeString(folder.resolve(MARKDOWN), header(settings) + "\n" + table);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(folder.resolve(JSON).toFile(), new Json(Instant.now().truncatedTo(ChronoUnit.SECONDS)
-                            .toString(), Runtime.getRuntime().availableProcessors(), settings.runtime(),
+                            .toString(), Runtime.getRuntime().availableProcessors(),
                             settings.partitions(), settings.references(), settings.appSettings(), results));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + folder, e);
@@ -47,15 +47,15 @@ final class BenchReport {
         out.printf("wrote %s, %s and %s in %s%n", MARKDOWN, JSON, PLOT, folder);
     }
 
-    record Json(String measuredAt, int processors, String runtime, int partitions, boolean references,
+    record Json(String measuredAt, int processors, int partitions, boolean references,
             Map<String, String> appSettings, List<Bench.Result> results) {
     }
 
     private static String header(Bench.Settings settings) {
-        return String.format(Locale.ROOT, "Measured %s on %d processors (%s), runtime %s, %d partitions, %s;"
+        return String.format(Locale.ROOT, "Measured %s on %d processors (%s), %d partitions, %s;"
                 + " %,d warm-up and %,d saturation images, %d s per load; other settings %s.%n",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
-                ManagementFactory.getRuntimeMXBean().getVmName(), settings.runtime(), settings.partitions(),
+                ManagementFactory.getRuntimeMXBean().getVmName(), settings.partitions(),
                 settings.references() ? "with references (PSNR/SSIM per image)" : "no references",
                 settings.warmUpImages(), settings.saturationImages(), settings.loadDuration().toSeconds(),
                 settings.appSettings().isEmpty() ? "default" : settings.appSettings());
@@ -63,16 +63,17 @@ final class BenchReport {
 
     private static String table(List<Bench.Result> results) {
         StringBuilder table = new StringBuilder();
-        table.append("| max.batch.size | max.batch.delay.ms | phase | offered (img/s) | throughput (img/s) |"
+        table.append("| runtime | max.batch.size | max.batch.delay.ms | phase | offered (img/s) | throughput (img/s) |"
                 + " p50 (ms) | p95 (ms) | p99 (ms) | mean batch |\n");
-        table.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
+        table.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (Bench.Result result : results) {
             List<LoadMeasurement> rows = new ArrayList<>();
             rows.add(result.saturation());
             rows.addAll(result.loads());
             for (LoadMeasurement m : rows) {
-                table.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %,.0f | %,d | %,d | %,d | %.1f |%n",
-                        result.batching().maxBatchSize(), result.batching().maxBatchDelayMs(), m.phase(),
+                table.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %,.0f | %,d | %,d | %,d | %.1f |%n",
+                        result.variant().runtime(), result.variant().maxBatchSize(),
+                        result.variant().maxBatchDelayMs(), m.phase(),
                         m.offeredRate() > 0 ? String.format(Locale.ROOT, "%,.0f", m.offeredRate()) : "unpaced",
                         m.throughput(), m.p50Millis(), m.p95Millis(), m.p99Millis(), m.meanBatchSize()));
             }
@@ -84,8 +85,8 @@ final class BenchReport {
     private static List<LatencyPlot.Series> series(List<Bench.Result> results) {
         List<LatencyPlot.Series> series = new ArrayList<>();
         for (Bench.Result result : results) {
-            String name = String.format(Locale.ROOT, "b%d/d%d", result.batching().maxBatchSize(),
-                    result.batching().maxBatchDelayMs());
+            String name = String.format(Locale.ROOT, "%s b%d/d%d", result.variant().runtime(),
+                    result.variant().maxBatchSize(), result.variant().maxBatchDelayMs());
             if (results.size() == 1) {
                 series.add(new LatencyPlot.Series(name + " p50", points(result, LoadMeasurement::p50Millis)));
                 series.add(new LatencyPlot.Series(name + " p95", points(result, LoadMeasurement::p95Millis)));

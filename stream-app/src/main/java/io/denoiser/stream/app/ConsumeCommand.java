@@ -62,10 +62,14 @@ final class ConsumeCommand implements Callable<Integer> {
             Duration timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
             try (ReconstructionReader reader = ReconstructionReader.open(client.properties(), topic, from);
                     ReconstructionFiles files = ReconstructionFiles.create(output)) {
-                ProgressBar progress = new ProgressBar(out, "consume", count > 0 ? count : 1, "img");
+                // with no count there is no end to show progress towards: the bar then runs against the timeout
+                long total = count > 0 ? count : timeout.toSeconds();
+                ProgressBar progress = new ProgressBar(out, "consume", total, "img");
+                long start = System.nanoTime();
                 var received = reader.read(count, timeout, record -> {
                     files.write(record);
-                    progress.update(Math.min(files.written(), count > 0 ? count : 1), files.written(), "");
+                    long done = count > 0 ? files.written() : (System.nanoTime() - start) / 1_000_000_000L;
+                    progress.update(Math.min(done, total), files.written(), "");
                 });
                 progress.finish();
                 ReconstructionStats stats = ReconstructionStats.of(received);

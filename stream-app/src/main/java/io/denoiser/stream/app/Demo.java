@@ -107,8 +107,9 @@ final class Demo {
     private Outcome runApp(ToolBroker broker, TopicNames topics, Path stateDir, String applicationId,
             List<SourceImage> images, NoisyRecords records, long started) {
         long appStarting = System.nanoTime();
-        try (StreamAppLifecycle app = StreamApp.assemble(ToolApps.config(broker, topics, stateDir,
-                applicationId, settings.model(), Map.of(StreamAppConfigDef.MODEL_RUNTIME_CONFIG, settings.runtime())))) {
+        Map<String, String> runtime = Map.of(StreamAppConfigDef.MODEL_RUNTIME_CONFIG, settings.runtime());
+        try (StreamAppLifecycle app = StreamApp.assemble(ToolApps.config(broker, topics, stateDir, applicationId,
+                settings.model(), runtime))) {
             app.start();
             out.printf(Locale.ROOT, "app      model %s on the %s runtime, running after %.1f s%n",
                     ArtifactLoader.readMetadata(settings.model()).modelVersion(), settings.runtime(),
