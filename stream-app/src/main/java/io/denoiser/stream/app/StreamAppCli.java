@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
 public final class StreamAppCli {
 
     public static void main(String[] args) {
-        System.exit(commandLine(System.getenv()).execute(args));
+        CommandLine cli = commandLine(System.getenv());
+        int exitCode = cli.execute(args);
+        // picocli's writers flush on println only; a table ended by print() would be lost on exit
+        cli.getOut().flush();
+        cli.getErr().flush();
+        System.exit(exitCode);
     }
 
     /** @param environment where {@code DENOISER_*} settings are read, normally {@code System.getenv()} */

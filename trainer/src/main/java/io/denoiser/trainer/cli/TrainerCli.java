@@ -15,7 +15,12 @@ import picocli.CommandLine.Command;
 public final class TrainerCli {
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cli = commandLine();
+        int exitCode = cli.execute(args);
+        // picocli's writers flush on println only; a table ended by print() would be lost on exit
+        cli.getOut().flush();
+        cli.getErr().flush();
+        System.exit(exitCode);
     }
 
     /** The command line with the error handling every entry point shares: messages, not stack traces. */
