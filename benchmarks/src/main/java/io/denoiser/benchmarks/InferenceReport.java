@@ -13,9 +13,9 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * {@code ./denoiser bench-inference}: runs the inference benchmarks and prints a Markdown table of
- * images per second (median of the measured iterations) with the ratio to the plain DL4J network at
- * the same batch size. Any JMH option may be given (e.g. {@code -f 1 -wi 2 -i 3} or a benchmark regex).
+ * {@code ./denoiser bench-inference}: runs the inference and record codec benchmarks and prints Markdown
+ * tables: images per second (median of the measured iterations) with the ratio to the plain DL4J network at
+ * the same batch size, and records per second and microseconds per record of each codec step. Any JMH option may be given (e.g. {@code -f 1 -wi 2 -i 3} or a benchmark regex).
  */
 public final class InferenceReport {
 
@@ -27,7 +27,9 @@ public final class InferenceReport {
         OptionsBuilder options = new OptionsBuilder();
         options.parent(jmhOptions);
         if (jmhOptions.getIncludes().isEmpty()) {
-            options.include(InferenceBenchmark.class.getSimpleName()).include(ParallelInferenceBenchmark.class.getSimpleName());
+            options.include(InferenceBenchmark.class.getSimpleName())
+                    .include(ParallelInferenceBenchmark.class.getSimpleName())
+                    .include(RecordCodecBenchmark.class.getSimpleName());
         }
         print(run(options));
     }
@@ -37,6 +39,30 @@ public final class InferenceReport {
     }
 
     private static void print(Collection<RunResult> results) {
+        printInference(results.stream().filter(result -> result.getParams().getParam("batchSize") != null).toList());
+        printCodec(results.stream().filter(result -> result.getParams().getParam("batchSize") == null).toList());
+    }
+
+    /** One record per operation: records per second and microseconds per record, on one thread. */
+    private static void printCodec(List<RunResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        System.out.println();
+        System.out.println("| record codec step | encoding | records/s per thread (median) | µs per record |");
+        System.out.println("|---|---|---|---|");
+        for (RunResult result : results) {
+            double perSecond = result.getPrimaryResult().getStatistics().getPercentile(50);
+            String benchmark = result.getParams().getBenchmark();
+            System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.1f |%n", benchmark.substring(benchmark.lastIndexOf('.') + 1),
+                    result.getParams().getParam("encoding"), perSecond, 1e6 / perSecond);
+        }
+    }
+
+    private static void printInference(List<RunResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
         Map<String, Double> baseline = new HashMap<>();
         List<String[]> rows = new ArrayList<>();
         for (RunResult result : results) {

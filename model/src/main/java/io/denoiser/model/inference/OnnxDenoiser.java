@@ -28,6 +28,9 @@ public final class OnnxDenoiser implements Denoiser {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
+            // ONNX Runtime's pool threads otherwise spin after each call, waiting for the next: in a process
+            // that also runs Kafka clients (or a broker) they take a core from them (docs/BENCHMARKS.md)
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.session = environment.createSession(onnxModel, options);
         } catch (OrtException e) {

@@ -56,11 +56,14 @@ final class BenchCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}")
     List<Long> batchDelays;
 
-    @Option(names = "--saturation-images", defaultValue = "4000",
+    @Option(names = "--saturation-images", defaultValue = "15000",
             description = "Images sent unpaced to find the saturation throughput. Default: ${DEFAULT-VALUE}")
     int saturationImages;
 
-    @Option(names = "--warm-up-images", defaultValue = "1000", description = "Default: ${DEFAULT-VALUE}")
+    @Option(names = "--warm-up-images", defaultValue = "10000",
+            description = "Images sent unpaced before each setting is measured: with the broker, the clients and the app"
+                    + " in one JVM, the JIT compiles hot code for tens of seconds (docs/BENCHMARKS.md)."
+                    + " Default: ${DEFAULT-VALUE}")
     int warmUpImages;
 
     @Option(names = "--loads", split = ",", defaultValue = "25,50,75", paramLabel = "<percent>",
