@@ -33,6 +33,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The end-to-end benchmark: for each runtime and batching setting, a fresh app on fresh topics; a warm-up; the
  * throughput at saturation (images sent as fast as the producer takes them); then latency at fractions of
  * that rate, images paced evenly. Producer, app and consumer share this process, like a one-box deployment.
+ *
+ * <p>With several rounds the settings are measured in turn, round after round: the JVM keeps getting faster for
+ * minutes (the JIT compiles the broker's, the clients' and the app's code), and interleaving spreads that drift
+ * over every setting instead of favouring the ones measured last.
  */
 final class Bench {
 
@@ -46,12 +50,12 @@ final class Bench {
     }
 
     record Settings(Path model, Path images, int warmUpImages, int saturationImages,
-            Duration loadDuration, List<Integer> loadPercents, List<Variant> variants, int partitions,
+            Duration loadDuration, List<Integer> loadPercents, List<Variant> variants, int rounds, int partitions,
             boolean references, Map<String, String> appSettings) {
     }
 
-    /** What one variant measured: saturation first, then each load. */
-    record Result(Variant variant, LoadMeasurement saturation, List<LoadMeasurement> loads) {
+    /** What one variant measured in one round: saturation first, then each load. */
+    record Result(Variant variant, int round, LoadMeasurement saturation, List<LoadMeasurement> loads) {
     }
 
     private static final Duration PHASE_TIMEOUT_SLACK = Duration.ofSeconds(60);
@@ -69,13 +73,15 @@ final class Bench {
     List<Result> run() {
         List<SourceImage> images = ImageInputs.read(List.of(settings.images()), 0);
         List<Result> results = new ArrayList<>();
-        for (Variant variant : settings.variants()) {
-            results.add(measure(variant, images));
+        for (int round = 1; round <= settings.rounds(); round++) {
+            for (Variant variant : settings.variants()) {
+                results.add(measure(variant, round, images));
+            }
         }
         return results;
     }
 
-    private Result measure(Variant variant, List<SourceImage> images) {
+    private Result measure(Variant variant, int round, List<SourceImage> images) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         TopicNames topics = ToolApps.ownTopics("denoiser-bench-" + run + ".");
         TopicAdmin.create(broker.clientProperties(), settings.partitions(), Duration.ofSeconds(30),
@@ -85,7 +91,9 @@ final class Bench {
         appSettings.put(StreamAppConfigDef.MODEL_RUNTIME_CONFIG, variant.runtime());
         appSettings.put(StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG, String.valueOf(variant.maxBatchSize()));
         appSettings.put(StreamAppConfigDef.MAX_BATCH_DELAY_MS_CONFIG, String.valueOf(variant.maxBatchDelayMs()));
-        out.printf(Locale.ROOT, "%n%s (%d partitions, model %s%s)%n", variant, settings.partitions(),
+        out.printf(Locale.ROOT, "%n%s%s (%d partitions, model %s%s)%n",
+                settings.rounds() > 1 ? "round " + round + "/" + settings.rounds() + ": " : "", variant,
+                settings.partitions(),
                 ArtifactLoader.readMetadata(settings.model()).modelVersion(),
                 settings.appSettings().isEmpty() ? "" : ", " + settings.appSettings());
         try (StreamAppLifecycle app = StreamApp.assemble(ToolApps.config(broker, topics, stateDir,
@@ -103,7 +111,7 @@ final class Bench {
                 int count = (int) Math.max(1, Math.round(rate * settings.loadDuration().toMillis() / 1000.0));
                 loads.add(phases.send(percent + "% load", count, rate));
             }
-            return new Result(variant, saturation, loads);
+            return new Result(variant, round, saturation, loads);
         } finally {
             ToolApps.deleteRecursively(stateDir);
         }

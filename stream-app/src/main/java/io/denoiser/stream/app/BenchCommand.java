@@ -74,6 +74,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "How long each load runs. Default: ${DEFAULT-VALUE}")
     int loadSeconds;
 
+    @Option(names = "--rounds", defaultValue = "1",
+            description = "Measure every setting this many times, the settings in turn, and report the median of each"
+                    + " figure: spreads the JVM's warm-up drift over all settings. Default: ${DEFAULT-VALUE}")
+    int rounds;
+
     @Option(names = "--partitions", defaultValue = "2", description = "Default: ${DEFAULT-VALUE}")
     int partitions;
 
@@ -93,6 +98,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         try {
             ArtifactLoader.readMetadata(model);
+            if (rounds < 1) {
+                throw new IllegalArgumentException("--rounds must be at least 1, not " + rounds);
+            }
             List<Bench.Variant> variants = new ArrayList<>();
             for (String runtime : runtimes) {
                 for (int size : batchSizes) {
@@ -102,7 +110,8 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             Bench.Settings settings = new Bench.Settings(model, images, warmUpImages, saturationImages,
-                    Duration.ofSeconds(loadSeconds), loadPercents, variants, partitions, references, appSettings);
+                    Duration.ofSeconds(loadSeconds), loadPercents, variants, rounds, partitions, references,
+                    appSettings);
             var out = spec.commandLine().getOut();
             try (ToolBroker broker = ToolBroker.startOrUse(client, out)) {
                 List<Bench.Result> results = new Bench(settings, broker, out).run();

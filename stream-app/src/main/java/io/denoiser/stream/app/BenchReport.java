@@ -1,5 +1,6 @@
 package io.denoiser.stream.app;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.denoiser.stream.tools.LatencyPlot;
@@ -28,7 +29,8 @@ final class BenchReport {
     private BenchReport() {
     }
 
-    static void write(Bench.Settings settings, List<Bench.Result> results, Path folder, PrintWriter out) {
+    static void write(Bench.Settings settings, List<Bench.Result> measured, Path folder, PrintWriter out) {
+        List<Bench.Result> results = RoundMedians.of(measured);
         String table = table(results);
         out.println();
         out.print(table);
@@ -38,7 +40,8 @@ final class BenchReport {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(folder.resolve(JSON).toFile(), new Json(Instant.now().truncatedTo(ChronoUnit.SECONDS)
                             .toString(), Runtime.getRuntime().availableProcessors(),
-                            settings.partitions(), settings.references(), settings.appSettings(), results));
+                            settings.partitions(), settings.references(), settings.appSettings(), results,
+                            settings.rounds() > 1 ? measured : null));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + folder, e);
         }
@@ -47,17 +50,21 @@ final class BenchReport {
         out.printf("wrote %s, %s and %s in %s%n", MARKDOWN, JSON, PLOT, folder);
     }
 
+    /** {@code results} holds one result per setting (the medians when there were rounds), {@code rounds} each round's. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Json(String measuredAt, int processors, int partitions, boolean references,
-            Map<String, String> appSettings, List<Bench.Result> results) {
+            Map<String, String> appSettings, List<Bench.Result> results, List<Bench.Result> rounds) {
     }
 
     private static String header(Bench.Settings settings) {
         return String.format(Locale.ROOT, "Measured %s on %d processors (%s), %d partitions, %s;"
-                + " %,d warm-up and %,d saturation images, %d s per load; other settings %s.%n",
+                + " %,d warm-up and %,d saturation images, %d s per load; %s; other settings %s.%n",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getRuntimeMXBean().getVmName(), settings.partitions(),
                 settings.references() ? "with references (PSNR/SSIM per image)" : "no references",
                 settings.warmUpImages(), settings.saturationImages(), settings.loadDuration().toSeconds(),
+                settings.rounds() > 1 ? "each figure the median of " + settings.rounds() + " rounds, settings in turn"
+                        : "one round",
                 settings.appSettings().isEmpty() ? "default" : settings.appSettings());
     }
 
