@@ -123,9 +123,14 @@ public record StreamAppConfig(
      *       is dropped with an ERROR line instead of stopping the app on every restart.
      *   <li>{@code processing.exception.handler.global.enabled} is true, Kafka 5.0's behaviour: the topology has no
      *       global stores, so this only stops Kafka Streams 4.x warning about it at every start.
+     *   <li>{@code commit.interval.ms} is 1000 under {@code at_least_once} (Kafka Streams' default there is 30 s;
+     *       under {@code exactly_once_v2} its 100 ms stays): each commit writes the batch buffer's cached changes
+     *       out, and 30 s of them stalled the stream thread for 150-350 ms (docs/BENCHMARKS.md); a crash also
+     *       replays, and so duplicates, at most about a second of input instead of 30.
      * </ul>
      */
     static final int PRODUCER_LINGER_MS = 5;
+    static final int AT_LEAST_ONCE_COMMIT_INTERVAL_MS = 1000;
 
     public Properties toStreamsProperties() {
         Properties properties = new Properties();
@@ -133,6 +138,9 @@ public record StreamAppConfig(
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), PRODUCER_LINGER_MS);
         properties.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizedRecordHandler.class);
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        if (!exactlyOnce()) {
+            properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, AT_LEAST_ONCE_COMMIT_INTERVAL_MS);
+        }
         properties.putAll(kafkaSettings);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);

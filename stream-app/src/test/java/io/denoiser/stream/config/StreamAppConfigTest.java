@@ -140,6 +140,19 @@ class StreamAppConfigTest {
     }
 
     @Test
+    void shouldCommitEverySecondUnderAtLeastOnceUnlessToldOtherwise() {
+        // given
+        StreamAppConfig byDefault = StreamAppConfig.defaults();
+        StreamAppConfig exactlyOnce = StreamAppConfig.from(Map.of("processing.guarantee", "exactly_once_v2"));
+        StreamAppConfig told = StreamAppConfig.from(Map.of("commit.interval.ms", "30000"));
+
+        // then a 30 s interval flushes 30 s of buffer changes at once; exactly-once keeps Kafka Streams' 100 ms
+        assertThat(byDefault.toStreamsProperties()).contains(entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000));
+        assertThat(exactlyOnce.toStreamsProperties()).doesNotContainKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+        assertThat(told.toStreamsProperties()).contains(entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "30000"));
+    }
+
+    @Test
     void shouldChooseTheRuntimeAndThreadsFromTheEnvironment() {
         // given
         Map<String, String> environment = Map.of("DENOISER_MODEL_RUNTIME", "dl4j-plain",
