@@ -4,6 +4,7 @@ import io.denoiser.model.artifact.ArtifactException;
 import io.denoiser.model.artifact.ArtifactLoader;
 import io.denoiser.model.data.BadDataException;
 import io.denoiser.stream.inference.ServingModelException;
+import io.denoiser.stream.config.StreamAppConfigDef;
 import io.denoiser.stream.tools.ClientOptions;
 import io.denoiser.stream.tools.ToolException;
 import java.nio.file.Path;
@@ -47,11 +48,11 @@ final class BenchCommand implements Callable<Integer> {
             paramLabel = "<path>", description = "Images to send, repeated as needed. Default: ${DEFAULT-VALUE}")
     Path images;
 
-    @Option(names = "--max-batch-size", split = ",", defaultValue = "32",
+    @Option(names = "--max-batch-size", split = ",", defaultValue = "" + StreamAppConfigDef.DEFAULT_MAX_BATCH_SIZE,
             description = "Batch sizes to measure (comma-separated). Default: ${DEFAULT-VALUE}")
     List<Integer> batchSizes;
 
-    @Option(names = "--max-batch-delay-ms", split = ",", defaultValue = "20",
+    @Option(names = "--max-batch-delay-ms", split = ",", defaultValue = "" + StreamAppConfigDef.DEFAULT_MAX_BATCH_DELAY_MS,
             description = "Batch delays to measure (comma-separated); every size is run with every delay."
                     + " Default: ${DEFAULT-VALUE}")
     List<Long> batchDelays;

@@ -31,11 +31,11 @@ class BenchCommandIT {
                 "--output", output.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("round 1/2: model.runtime=onnx, max.batch.size=1, max.batch.delay.ms=20")
-                .contains("round 2/2: model.runtime=onnx, max.batch.size=16, max.batch.delay.ms=20")
-                .containsPattern("\\| onnx \\| 16 \\| 20 \\| saturation \\| unpaced \\| [0-9,]+ \\|")
-                .containsPattern("\\| onnx \\| 1 \\| 20 \\| 50% load \\| [0-9,]+ \\|");
-        assertThat(Files.readString(output.resolve(BenchReport.MARKDOWN))).contains("| onnx | 16 | 20 | 25% load |")
+        assertThat(run.out()).contains("round 1/2: model.runtime=onnx, max.batch.size=1, max.batch.delay.ms=10")
+                .contains("round 2/2: model.runtime=onnx, max.batch.size=16, max.batch.delay.ms=10")
+                .containsPattern("\\| onnx \\| 16 \\| 10 \\| saturation \\| unpaced \\| [0-9,]+ \\|")
+                .containsPattern("\\| onnx \\| 1 \\| 10 \\| 50% load \\| [0-9,]+ \\|");
+        assertThat(Files.readString(output.resolve(BenchReport.MARKDOWN))).contains("| onnx | 16 | 10 | 25% load |")
                 .contains("each figure the median of 2 rounds").contains("other settings {num.stream.threads=2}");
         var json = new ObjectMapper().readTree(output.resolve(BenchReport.JSON).toFile());
         assertThat(json.get("results")).hasSize(2);

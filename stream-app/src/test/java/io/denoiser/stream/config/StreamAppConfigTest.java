@@ -36,7 +36,7 @@ class StreamAppConfigTest {
         assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
         assertThat(config.applicationId()).isEqualTo("denoiser");
         assertThat(config.topics()).isEqualTo(new TopicNames("images.noisy", "images.denoised", "images.dlq"));
-        assertThat(config.batching()).isEqualTo(new BatchPolicy(32, Duration.ofMillis(20)));
+        assertThat(config.batching()).isEqualTo(new BatchPolicy(8, Duration.ofMillis(10)));
         assertThat(config.processingGuarantee()).isEqualTo(StreamsConfig.AT_LEAST_ONCE);
         assertThat(config.numStreamThreads()).isEqualTo(1);
         assertThat(config.numStandbyReplicas()).isZero();

@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""CPU used by each thread group of a running process over an interval, from /proc (Linux).
+
+    scripts/thread-cpu.py PID [SECONDS]
+
+Threads are grouped by name with digits folded (data-plane-kafka-request-handler-0..7 -> one line); the
+JIT's compiler threads show as "CN CompilerThreN", native threads that never named themselves (ONNX Runtime's
+pool, the JVM's main thread) as "java". docs/BENCHMARKS.md uses it on `./denoiser bench` at saturation.
+"""
+import collections
+import os
+import re
+import sys
+import time
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def snapshot(pid):
+    threads = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as stat:
+                text = stat.read()
+        except OSError:
+            continue  # the thread ended
+        name = text[text.index("(") + 1:text.rindex(")")]
+        fields = text[text.rindex(")") + 2:].split()
+        threads[tid] = (name, int(fields[11]) + int(fields[12]))  # utime + stime
+    return threads
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    pid, seconds = sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else 10.0
+    before = snapshot(pid)
+    time.sleep(seconds)
+    after = snapshot(pid)
+    groups = collections.Counter()
+    for tid, (name, ticks) in after.items():
+        groups[re.sub(r"\d+", "N", name)] += ticks - before.get(tid, (name, 0))[1]
+    total = sum(groups.values())
+    print(f"{total / CLOCK_TICKS / seconds:.2f} cores in all over {seconds:g} s")
+    for name, ticks in groups.most_common(12):
+        print(f"{ticks / CLOCK_TICKS / seconds:5.2f} cores  {name}")
+
+
+if __name__ == "__main__":
+    main()
