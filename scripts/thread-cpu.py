@@ -47,4 +47,9 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except BrokenPipeError:  # piped into head
+        sys.stderr.close()
+    except FileNotFoundError:
+        sys.exit(f"thread-cpu: no process {sys.argv[1]} (it ended?)")
