@@ -9,20 +9,13 @@ import io.denoiser.schemas.records.Reconstruction;
 import io.denoiser.schemas.serde.RecordSerdes;
 import io.denoiser.schemas.validation.RecordLimits;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The record hop the stream app adds around the model, per 28x28 image on one thread: reading a noisy-image
@@ -31,12 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * whether the JSON/base64 format is what limits the end-to-end rate.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
-public class RecordCodecBenchmark {
+public class RecordCodecBenchmark extends JmhSettings {
 
     private static final int SIDE = 28;
 
