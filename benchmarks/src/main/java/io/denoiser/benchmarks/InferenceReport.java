@@ -15,7 +15,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * {@code ./denoiser bench-inference}: runs the inference and record codec benchmarks and prints Markdown
  * tables: images per second (median of the measured iterations) with the ratio to the plain DL4J network at
- * the same batch size, and records per second and microseconds per record of each codec step. Any JMH option may be given (e.g. {@code -f 1 -wi 2 -i 3} or a benchmark regex).
+ * the same batch size, and records per second and microseconds per record of each codec step. Any JMH
+ * option may be given (e.g. {@code -f 1 -wi 2 -i 3} or a benchmark regex).
  */
 public final class InferenceReport {
 

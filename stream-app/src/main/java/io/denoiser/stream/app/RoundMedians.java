@@ -49,7 +49,7 @@ final class RoundMedians {
     }
 
     /** The middle value, or the mean of the two middle values of an even count. */
-    static double median(List<LoadMeasurement> phases, ToDoubleFunction<LoadMeasurement> figure) {
+    private static double median(List<LoadMeasurement> phases, ToDoubleFunction<LoadMeasurement> figure) {
         double[] values = phases.stream().mapToDouble(figure).sorted().toArray();
         int middle = values.length / 2;
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
