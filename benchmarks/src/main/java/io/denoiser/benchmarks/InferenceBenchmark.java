@@ -55,7 +55,8 @@ public class InferenceBenchmark extends JmhSettings {
     }
 
     static Denoiser open(String runtime, int threads) {
-        ArtifactLoader.LoadedModel model = ArtifactLoader.load(Path.of(System.getProperty("denoiser.model", "models/default")));
+        ArtifactLoader.LoadedModel model =
+                ArtifactLoader.load(Path.of(System.getProperty("denoiser.model", "models/default")));
         return switch (runtime) {
             case "dl4j-plain" -> new Dl4jDenoiser(model.network());
             case "dl4j-onednn" -> new Dl4jDenoiser(OneDnnAcceleration.install(model.network()));

@@ -20,8 +20,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class InferenceReport {
 
-    private InferenceReport() {
-    }
+    private InferenceReport() {}
 
     public static void main(String[] args) throws Exception {
         CommandLineOptions jmhOptions = new CommandLineOptions(args);
@@ -40,8 +39,12 @@ public final class InferenceReport {
     }
 
     private static void print(Collection<RunResult> results) {
-        printInference(results.stream().filter(result -> result.getParams().getParam("batchSize") != null).toList());
-        printCodec(results.stream().filter(result -> result.getParams().getParam("batchSize") == null).toList());
+        printInference(results.stream()
+                .filter(result -> result.getParams().getParam("batchSize") != null)
+                .toList());
+        printCodec(results.stream()
+                .filter(result -> result.getParams().getParam("batchSize") == null)
+                .toList());
     }
 
     /** One record per operation: records per second and microseconds per record, on one thread. */
@@ -55,8 +58,13 @@ public final class InferenceReport {
         for (RunResult result : results) {
             double perSecond = result.getPrimaryResult().getStatistics().getPercentile(50);
             String benchmark = result.getParams().getBenchmark();
-            System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.1f |%n", benchmark.substring(benchmark.lastIndexOf('.') + 1),
-                    result.getParams().getParam("encoding"), perSecond, 1e6 / perSecond);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %,.0f | %.1f |%n",
+                    benchmark.substring(benchmark.lastIndexOf('.') + 1),
+                    result.getParams().getParam("encoding"),
+                    perSecond,
+                    1e6 / perSecond);
         }
     }
 
@@ -77,8 +85,13 @@ public final class InferenceReport {
             if (runtime.equals("dl4j-plain")) {
                 baseline.put(threads + "/" + batch, imagesPerSecond);
             }
-            rows.add(new String[] {runtime, Integer.toString(threads), Integer.toString(batch),
-                    String.format(Locale.ROOT, "%,.0f", imagesPerSecond), Double.toString(imagesPerSecond)});
+            rows.add(new String[] {
+                runtime,
+                Integer.toString(threads),
+                Integer.toString(batch),
+                String.format(Locale.ROOT, "%,.0f", imagesPerSecond),
+                Double.toString(imagesPerSecond)
+            });
         }
         System.out.println();
         System.out.println("| runtime | threads | batch | images/s (median) | vs dl4j-plain, 1 thread, same batch |");

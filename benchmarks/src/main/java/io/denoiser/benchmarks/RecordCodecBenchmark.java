@@ -31,8 +31,10 @@ public class RecordCodecBenchmark extends JmhSettings {
     @Param({"RAW_U8", "PNG"})
     public String encoding;
 
-    private final Deserializer<NoisyImage> noisyImages = RecordSerdes.noisyImage().deserializer();
-    private final Serializer<Reconstruction> reconstructions = RecordSerdes.reconstruction().serializer();
+    private final Deserializer<NoisyImage> noisyImages =
+            RecordSerdes.noisyImage().deserializer();
+    private final Serializer<Reconstruction> reconstructions =
+            RecordSerdes.reconstruction().serializer();
     private final NoisyImageDecoder decoder = new NoisyImageDecoder(RecordLimits.defaults());
     private ImageEncoding imageEncoding;
     private byte[] noisyRecord;
@@ -44,8 +46,8 @@ public class RecordCodecBenchmark extends JmhSettings {
         byte[] pixels = new byte[SIDE * SIDE];
         new SplittableRandom(7).nextBytes(pixels);
         output = new DecodedImage(SIDE, SIDE, pixels);
-        NoisyImage noisy = NoisyImage.of("mnist-test-500-00042", SIDE, SIDE, imageEncoding,
-                ImageEncoder.encode(output, imageEncoding));
+        NoisyImage noisy = NoisyImage.of(
+                "mnist-test-500-00042", SIDE, SIDE, imageEncoding, ImageEncoder.encode(output, imageEncoding));
         noisyRecord = RecordSerdes.noisyImage().serializer().serialize("images.noisy", noisy);
     }
 
@@ -56,9 +58,18 @@ public class RecordCodecBenchmark extends JmhSettings {
 
     @Benchmark
     public byte[] writeReconstruction() {
-        Reconstruction reconstruction = new Reconstruction("mnist-test-500-00042", SIDE, SIDE, imageEncoding,
-                ImageEncoder.encode(output, imageEncoding), "conv-autoencoder-32x2@ad30a2028f64", 1767225600000L,
-                1767225600042L, 32, null, null);
+        Reconstruction reconstruction = new Reconstruction(
+                "mnist-test-500-00042",
+                SIDE,
+                SIDE,
+                imageEncoding,
+                ImageEncoder.encode(output, imageEncoding),
+                "conv-autoencoder-32x2@ad30a2028f64",
+                1767225600000L,
+                1767225600042L,
+                32,
+                null,
+                null);
         return reconstructions.serialize("images.denoised", reconstruction);
     }
 }

@@ -6,8 +6,7 @@ import java.util.SplittableRandom;
 /** Small images for tests, made from a seed so every run sees the same pixels. */
 public final class TestImages {
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     public static GrayImage random(int width, int height, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

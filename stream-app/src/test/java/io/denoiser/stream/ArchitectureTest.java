@@ -15,17 +15,21 @@ import com.tngtech.archunit.junit.ArchTest;
  * <p>The rules are methods, not {@code ArchRule} fields, because Maven Surefire 3.5.3 silently skips
  * {@code @ArchTest} fields (TNG/ArchUnit#1442).
  */
-@AnalyzeClasses(packages = {"io.denoiser.stream", "io.denoiser.schemas"},
+@AnalyzeClasses(
+        packages = {"io.denoiser.stream", "io.denoiser.schemas"},
         importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
     static void onlyTheInferencePackageKnowsTheModelRuntimes(JavaClasses classes) {
         noClasses()
-                .that().resideInAPackage("io.denoiser.stream..")
-                .and().resideOutsideOfPackage("io.denoiser.stream.inference..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..",
-                        "ai.onnxruntime..")
+                .that()
+                .resideInAPackage("io.denoiser.stream..")
+                .and()
+                .resideOutsideOfPackage("io.denoiser.stream.inference..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.deeplearning4j..", "org.nd4j..", "ai.onnxruntime..")
                 .because("topology tests run with a fake Denoiser and no native libraries; one package loads models")
                 .check(classes);
     }
@@ -33,9 +37,15 @@ class ArchitectureTest {
     @ArchTest
     static void theDataPathDoesNotKnowHowTheAppIsRun(JavaClasses classes) {
         noClasses()
-                .that().resideInAnyPackage("io.denoiser.stream.topology..", "io.denoiser.stream.batching..",
-                        "io.denoiser.stream.validation..", "io.denoiser.stream.source..")
-                .should().dependOnClassesThat().resideInAPackage("io.denoiser.stream.app..")
+                .that()
+                .resideInAnyPackage(
+                        "io.denoiser.stream.topology..",
+                        "io.denoiser.stream.batching..",
+                        "io.denoiser.stream.validation..",
+                        "io.denoiser.stream.source..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.denoiser.stream.app..")
                 .because("the topology is a function of config and a Denoiser; the app package wires and runs it")
                 .check(classes);
     }
@@ -43,8 +53,11 @@ class ArchitectureTest {
     @ArchTest
     static void theStreamAppNeverUsesTheTrainer(JavaClasses classes) {
         noClasses()
-                .that().resideInAPackage("io.denoiser.stream..")
-                .should().dependOnClassesThat().resideInAPackage("io.denoiser.trainer..")
+                .that()
+                .resideInAPackage("io.denoiser.stream..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.denoiser.trainer..")
                 .because("the model artifact is the only thing the trainer and the stream app share")
                 .check(classes);
     }
@@ -52,9 +65,11 @@ class ArchitectureTest {
     @ArchTest
     static void theSchemasDependOnNothingOfOurs(JavaClasses classes) {
         noClasses()
-                .that().resideInAPackage("io.denoiser.schemas..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.denoiser.model..", "io.denoiser.stream..",
-                        "io.denoiser.trainer..")
+                .that()
+                .resideInAPackage("io.denoiser.schemas..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.denoiser.model..", "io.denoiser.stream..", "io.denoiser.trainer..")
                 .because("the record contracts serve any producer and consumer, not only our apps")
                 .check(classes);
     }

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 /** The committed MNIST fixtures (data/fixtures/). */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** The first 500 MNIST test images, gzip-compressed IDX. */
     public static Path mnistImages() {

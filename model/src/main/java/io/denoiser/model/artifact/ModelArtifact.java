@@ -28,8 +28,7 @@ public final class ModelArtifact {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private ModelArtifact() {
-    }
+    private ModelArtifact() {}
 
     public static Path metadata(Path folder) {
         return folder.resolve(METADATA);

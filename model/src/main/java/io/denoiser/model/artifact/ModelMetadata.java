@@ -29,8 +29,7 @@ public record ModelMetadata(
     public static final int FORMAT_VERSION = 1;
 
     /** Shape the network was trained on; it accepts any sides that are multiples of {@code sideMultiple}. */
-    public record InputSpec(int height, int width, int channels, String layout, int sideMultiple) {
-    }
+    public record InputSpec(int height, int width, int channels, String layout, int sideMultiple) {}
 
     /** How pixel values map to network inputs. */
     public record Normalisation(String description, double min, double max) {
@@ -39,11 +38,9 @@ public record ModelMetadata(
     }
 
     /** One data file the model saw, traceable by its checksum. */
-    public record DataSource(String file, String sha256, int images) {
-    }
+    public record DataSource(String file, String sha256, int images) {}
 
-    public record Datasets(DataSource training, DataSource validation, DataSource test) {
-    }
+    public record Datasets(DataSource training, DataSource validation, DataSource test) {}
 
     /**
      * How the network was trained.
@@ -51,22 +48,28 @@ public record ModelMetadata(
      * @param startedFrom the model whose weights this run started from (fine-tuning), or null for a
      *     run from freshly initialised weights
      */
-    public record Training(int epochs, int epochsRun, int keptEpoch, int batchSize, double learningRate,
-            String schedule, long seed, String engine, int patience, double medianSecondsPerEpoch, String command,
-            StartedFrom startedFrom) {
-    }
+    public record Training(
+            int epochs,
+            int epochsRun,
+            int keptEpoch,
+            int batchSize,
+            double learningRate,
+            String schedule,
+            long seed,
+            String engine,
+            int patience,
+            double medianSecondsPerEpoch,
+            String command,
+            StartedFrom startedFrom) {}
 
     /** The parent of a fine-tuned model: its version, how many epochs it had, and the command that trained it. */
-    public record StartedFrom(String modelVersion, int epochsRun, double testPsnr, String command) {
-    }
+    public record StartedFrom(String modelVersion, int epochsRun, double testPsnr, String command) {}
 
     /** Final quality on the test set: of the model, and of the noisy input as the baseline. */
-    public record TestQuality(long noiseSeed, QualitySummary model, QualitySummary noisyInput) {
-    }
+    public record TestQuality(long noiseSeed, QualitySummary model, QualitySummary noisyInput) {}
 
     /** The network files and their SHA-256: the DL4J network, and the same network as an ONNX graph. */
-    public record Files(String modelZip, String modelZipSha256, String modelOnnx, String modelOnnxSha256) {
-    }
+    public record Files(String modelZip, String modelZipSha256, String modelOnnx, String modelOnnxSha256) {}
 
     /** A short identifier of this exact network: architecture plus the first 12 hex digits of its checksum. */
     public String modelVersion() {
@@ -74,7 +77,19 @@ public record ModelMetadata(
     }
 
     public ModelMetadata withFiles(Files newFiles) {
-        return new ModelMetadata(formatVersion, architecture, input, normalisation, noise, datasets, training, history,
-                test, parameters, createdAt, trainerVersion, newFiles);
+        return new ModelMetadata(
+                formatVersion,
+                architecture,
+                input,
+                normalisation,
+                noise,
+                datasets,
+                training,
+                history,
+                test,
+                parameters,
+                createdAt,
+                trainerVersion,
+                newFiles);
     }
 }

@@ -11,8 +11,7 @@ import java.util.HexFormat;
 /** Lower-case hex SHA-256 digests of files and byte arrays. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static String ofFile(Path file) throws IOException {
         MessageDigest digest = newDigest();

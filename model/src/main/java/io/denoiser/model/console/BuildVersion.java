@@ -7,8 +7,7 @@ import java.util.Properties;
 /** Reads a command's version from the {@code version} key of a properties file the build filters. */
 public final class BuildVersion {
 
-    private BuildVersion() {
-    }
+    private BuildVersion() {}
 
     /** The version in class-path resource {@code resource}, or {@code unknown} when it cannot be read. */
     public static String of(String resource) {

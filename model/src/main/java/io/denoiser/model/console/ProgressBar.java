@@ -21,6 +21,8 @@ public final class ProgressBar {
     private final long minRedrawNanos;
     private long lastDrawNanos;
 
+    // the project runs on Java 17, where a null console means output is not a terminal (Java 22 changed that)
+    @SuppressWarnings("SystemConsoleNull")
     public ProgressBar(PrintWriter out, String label, long total, String unit) {
         this(out, label, total, unit, System.console() != null);
     }
@@ -63,14 +65,23 @@ public final class ProgressBar {
         int filled = (int) Math.round(fraction * WIDTH);
         String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "");
         long etaSeconds = done == 0 ? 0 : Math.round(seconds / done * (total - done));
-        return String.format(Locale.ROOT, "%s [%s] %d/%d %,.0f %s/s ETA %s%s", label, bar, done, total,
-                items / seconds, unit, clock(Duration.ofSeconds(etaSeconds)),
+        return String.format(
+                Locale.ROOT,
+                "%s [%s] %d/%d %,.0f %s/s ETA %s%s",
+                label,
+                bar,
+                done,
+                total,
+                items / seconds,
+                unit,
+                clock(Duration.ofSeconds(etaSeconds)),
                 detail == null || detail.isEmpty() ? "" : " " + detail);
     }
 
     private static String clock(Duration duration) {
-        long s = duration.getSeconds();
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        long s = duration.toSeconds();
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** SHA-256 of data files, recorded in the model artifact so a model can be traced to its data. */
 final class Checksums {
 
-    private Checksums() {
-    }
+    private Checksums() {}
 
     static String sha256(Path file) {
         try {

@@ -6,10 +6,11 @@ import java.nio.file.Path;
 /** Reads images from a path: a folder of PNG/JPEG files, or an IDX image file (raw or .gz). */
 public final class DataSources {
 
-    private DataSources() {
-    }
+    private DataSources() {}
 
     /**
+     * Reads an IDX file, or a folder of PNG/JPEG images, whichever {@code path} is.
+     *
      * @param width  the size folder images are fitted to; IDX files keep their own size
      * @param height likewise
      */
@@ -18,8 +19,12 @@ public final class DataSources {
             return ImageFolder.read(path, width, height);
         }
         if (!Files.exists(path)) {
-            throw new BadDataException(path, "no such file or folder" + (path.toString().contains("mnist")
-                    ? " (scripts/fetch-mnist.sh downloads MNIST into data/mnist/)" : ""));
+            throw new BadDataException(
+                    path,
+                    "no such file or folder"
+                            + (path.toString().contains("mnist")
+                                    ? " (scripts/fetch-mnist.sh downloads MNIST into data/mnist/)"
+                                    : ""));
         }
         return IdxImages.readImages(path);
     }

@@ -19,16 +19,17 @@ public final class IdxImages {
     static final int IMAGES_MAGIC = 0x00000803;
     static final int LABELS_MAGIC = 0x00000801;
 
-    private IdxImages() {
-    }
+    private IdxImages() {}
 
     public static ImageSet readImages(Path file) {
         try (DataInputStream in = open(file)) {
             int magic = in.readInt();
             if (magic != IMAGES_MAGIC) {
-                throw new BadDataException(file, String.format(
-                        "not an IDX image file: magic number 0x%08X, expected 0x%08X%s", magic, IMAGES_MAGIC,
-                        magic == LABELS_MAGIC ? " (this is a label file)" : ""));
+                throw new BadDataException(
+                        file,
+                        String.format(
+                                "not an IDX image file: magic number 0x%08X, expected 0x%08X%s",
+                                magic, IMAGES_MAGIC, magic == LABELS_MAGIC ? " (this is a label file)" : ""));
             }
             int count = in.readInt();
             int height = in.readInt();
@@ -38,8 +39,10 @@ public final class IdxImages {
             }
             long expected = (long) count * width * height;
             if (expected > Integer.MAX_VALUE) {
-                throw new BadDataException(file, "header declares " + count + " images of " + width + "x" + height
-                        + ", more than fits in memory");
+                throw new BadDataException(
+                        file,
+                        "header declares " + count + " images of " + width + "x" + height
+                                + ", more than fits in memory");
             }
             byte[] bytes = new byte[(int) expected];
             readFully(in, bytes, file, "images");
@@ -62,13 +65,16 @@ public final class IdxImages {
         try (DataInputStream in = open(file)) {
             int magic = in.readInt();
             if (magic != LABELS_MAGIC) {
-                throw new BadDataException(file, String.format(
-                        "not an IDX label file: magic number 0x%08X, expected 0x%08X", magic, LABELS_MAGIC));
+                throw new BadDataException(
+                        file,
+                        String.format(
+                                "not an IDX label file: magic number 0x%08X, expected 0x%08X", magic, LABELS_MAGIC));
             }
             int count = in.readInt();
             if (count != images.count()) {
-                throw new BadDataException(file, "size mismatch: " + count + " labels for " + images.count()
-                        + " images in " + images.source());
+                throw new BadDataException(
+                        file,
+                        "size mismatch: " + count + " labels for " + images.count() + " images in " + images.source());
             }
             byte[] labels = new byte[count];
             readFully(in, labels, file, "labels");
@@ -84,7 +90,8 @@ public final class IdxImages {
 
     private static DataInputStream open(Path file) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        return new DataInputStream(file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw);
+        return new DataInputStream(
+                file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw);
     }
 
     private static void readFully(DataInputStream in, byte[] into, Path file, String what) throws IOException {
@@ -92,8 +99,9 @@ public final class IdxImages {
         while (read < into.length) {
             int n = in.read(into, read, into.length - read);
             if (n < 0) {
-                throw new BadDataException(file, "truncated: header declares " + into.length + " bytes of " + what
-                        + ", the file holds " + read);
+                throw new BadDataException(
+                        file,
+                        "truncated: header declares " + into.length + " bytes of " + what + ", the file holds " + read);
             }
             read += n;
         }

@@ -21,8 +21,7 @@ import javax.imageio.ImageIO;
  */
 public final class ImageFolder {
 
-    private ImageFolder() {
-    }
+    private ImageFolder() {}
 
     public static ImageSet read(Path folder, int width, int height) {
         List<Path> files = imageFiles(folder);
@@ -38,7 +37,10 @@ public final class ImageFolder {
             for (int j = 0; j < levels.length; j++) {
                 pixels[i * width * height + j] = levels[j] / 255f;
             }
-            manifest.append(file.getFileName()).append(' ').append(Checksums.sha256(file)).append('\n');
+            manifest.append(file.getFileName())
+                    .append(' ')
+                    .append(Checksums.sha256(file))
+                    .append('\n');
         }
         String sha256 = Sha256.ofBytes(manifest.toString().getBytes(StandardCharsets.UTF_8));
         return new ImageSet(folder.getFileName() + "/", sha256, width, height, files.size(), pixels);
@@ -63,7 +65,10 @@ public final class ImageFolder {
     /** The PNG/JPEG files directly in {@code folder}, in name order. */
     public static List<Path> imageFiles(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(Files::isRegularFile).filter(ImageFolder::isImage).sorted().toList();
+            return entries.filter(Files::isRegularFile)
+                    .filter(ImageFolder::isImage)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new BadDataException(folder, "cannot list the folder: " + e.getMessage(), e);
         }

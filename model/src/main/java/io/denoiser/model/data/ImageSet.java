@@ -10,6 +10,8 @@ import java.util.List;
  * with where they came from and the SHA-256 of the source files. Packed because the trainer walks
  * 60,000 images per epoch and one array keeps that cheap.
  */
+// one packed array is the point (see above); sets are never compared or hashed
+@SuppressWarnings("ArrayRecordComponent")
 public record ImageSet(String source, String sha256, int width, int height, int count, float[] pixels) {
 
     public ImageSet {
@@ -17,7 +19,8 @@ public record ImageSet(String source, String sha256, int width, int height, int 
             throw new IllegalArgumentException(source + " holds no images");
         }
         if (pixels.length != (long) count * width * height) {
-            throw new IllegalArgumentException("pixel array does not match " + count + " images of " + width + "x" + height);
+            throw new IllegalArgumentException(
+                    "pixel array does not match " + count + " images of " + width + "x" + height);
         }
     }
 
@@ -49,7 +52,12 @@ public record ImageSet(String source, String sha256, int width, int height, int 
         if (from < 0 || to > count || from >= to) {
             throw new IllegalArgumentException("no images in range [" + from + ", " + to + ") of " + count);
         }
-        return new ImageSet(source + "[" + from + ":" + to + "]", sha256, width, height, to - from,
+        return new ImageSet(
+                source + "[" + from + ":" + to + "]",
+                sha256,
+                width,
+                height,
+                to - from,
                 Arrays.copyOfRange(pixels, from * imageSize(), to * imageSize()));
     }
 }

@@ -12,8 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class ImageBatch {
 
-    private ImageBatch() {
-    }
+    private ImageBatch() {}
 
     public static INDArray toTensor(List<GrayImage> images) {
         if (images.isEmpty()) {

@@ -7,8 +7,7 @@ package io.denoiser.model.image;
  */
 public final class Padding {
 
-    private Padding() {
-    }
+    private Padding() {}
 
     public static int roundUp(int side, int multiple) {
         if (side <= 0 || multiple <= 0) {
@@ -33,8 +32,8 @@ public final class Padding {
     /** The top-left {@code width x height} part of {@code image}. */
     public static GrayImage crop(GrayImage image, int width, int height) {
         if (width > image.width() || height > image.height()) {
-            throw new IllegalArgumentException("cannot crop a " + image.width() + "x" + image.height()
-                    + " image to " + width + "x" + height);
+            throw new IllegalArgumentException(
+                    "cannot crop a " + image.width() + "x" + image.height() + " image to " + width + "x" + height);
         }
         if (width == image.width() && height == image.height()) {
             return image;

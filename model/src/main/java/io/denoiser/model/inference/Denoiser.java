@@ -19,6 +19,5 @@ public interface Denoiser extends AutoCloseable {
     String name();
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

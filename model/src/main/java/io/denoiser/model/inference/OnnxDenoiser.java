@@ -63,8 +63,10 @@ public final class OnnxDenoiser implements Denoiser {
             }
             return images;
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime failed on a batch of " + batch.size() + " images of "
-                    + first.width() + "x" + first.height() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "ONNX Runtime failed on a batch of " + batch.size() + " images of " + first.width() + "x"
+                            + first.height() + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -16,8 +16,7 @@ import java.util.function.Function;
  */
 final class ShapeGroups {
 
-    private ShapeGroups() {
-    }
+    private ShapeGroups() {}
 
     static List<GrayImage> apply(List<GrayImage> inputs, Function<List<GrayImage>, List<GrayImage>> sameShapeBatch) {
         Map<Long, List<Integer>> groups = new LinkedHashMap<>();
@@ -25,7 +24,8 @@ final class ShapeGroups {
         for (int i = 0; i < inputs.size(); i++) {
             GrayImage image = Padding.padToMultiple(inputs.get(i), DenoisingAutoencoder.SIDE_MULTIPLE);
             padded.add(image);
-            groups.computeIfAbsent(((long) image.width() << 32) | image.height(), k -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(((long) image.width() << 32) | image.height(), k -> new ArrayList<>())
+                    .add(i);
         }
         GrayImage[] results = new GrayImage[inputs.size()];
         for (List<Integer> indices : groups.values()) {

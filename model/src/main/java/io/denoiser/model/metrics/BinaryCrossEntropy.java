@@ -10,8 +10,7 @@ public final class BinaryCrossEntropy {
 
     private static final double EPSILON = 1e-7;
 
-    private BinaryCrossEntropy() {
-    }
+    private BinaryCrossEntropy() {}
 
     public static double of(GrayImage prediction, GrayImage target) {
         Psnr.requireSameShape(prediction, target);

@@ -11,8 +11,7 @@ public final class Psnr {
 
     public static final double CEILING_DB = 100.0;
 
-    private Psnr() {
-    }
+    private Psnr() {}
 
     public static double of(GrayImage image, GrayImage reference) {
         requireSameShape(image, reference);

@@ -13,16 +13,15 @@ public final class Ssim {
     private static final double C1 = 0.01 * 0.01;
     private static final double C2 = 0.03 * 0.03;
 
-    private Ssim() {
-    }
+    private Ssim() {}
 
     public static double of(GrayImage image, GrayImage reference) {
         Psnr.requireSameShape(image, reference);
         int width = image.width();
         int height = image.height();
         if (width < WINDOW || height < WINDOW) {
-            throw new IllegalArgumentException("SSIM needs images of at least " + WINDOW + "x" + WINDOW
-                    + ", got " + width + "x" + height);
+            throw new IllegalArgumentException(
+                    "SSIM needs images of at least " + WINDOW + "x" + WINDOW + ", got " + width + "x" + height);
         }
         float[] x = image.pixels();
         float[] y = reference.pixels();
@@ -50,8 +49,7 @@ public final class Ssim {
                 double vx = covarianceNorm * (sxx / n - mx * mx);
                 double vy = covarianceNorm * (syy / n - my * my);
                 double cxy = covarianceNorm * (sxy / n - mx * my);
-                total += ((2 * mx * my + C1) * (2 * cxy + C2))
-                        / ((mx * mx + my * my + C1) * (vx + vy + C2));
+                total += ((2 * mx * my + C1) * (2 * cxy + C2)) / ((mx * mx + my * my + C1) * (vx + vy + C2));
                 windows++;
             }
         }

@@ -36,8 +36,7 @@ public final class DenoisingAutoencoder {
     /** Input sides must be multiples of this: two 2x2 poolings, then two 2x up-samplings. */
     public static final int SIDE_MULTIPLE = 4;
 
-    private DenoisingAutoencoder() {
-    }
+    private DenoisingAutoencoder() {}
 
     public static MultiLayerConfiguration configuration(long seed, ISchedule learningRate) {
         return new NeuralNetConfiguration.Builder()
@@ -56,7 +55,9 @@ public final class DenoisingAutoencoder {
                 .layer(conv(FILTERS, Activation.RELU))
                 .layer(new Upsampling2D.Builder(2).build())
                 .layer(conv(1, Activation.SIGMOID))
-                .layer(new CnnLossLayer.Builder(LossFunction.XENT).activation(Activation.IDENTITY).build())
+                .layer(new CnnLossLayer.Builder(LossFunction.XENT)
+                        .activation(Activation.IDENTITY)
+                        .build())
                 .setInputType(InputType.convolutional(INPUT_SIDE, INPUT_SIDE, 1))
                 .build();
     }

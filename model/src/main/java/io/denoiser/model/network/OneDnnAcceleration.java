@@ -31,14 +31,16 @@ public final class OneDnnAcceleration {
     private static final Field HELPER_FAILURES = field(ConvolutionLayer.class, "helperCountFail");
     private static final Field POOLING_HELPER = field(SubsamplingLayer.class, "helper");
 
-    private OneDnnAcceleration() {
-    }
+    private OneDnnAcceleration() {}
 
     /** Whether the loaded ND4J native library was built with oneDNN. */
     public static boolean available() {
         try {
             Nd4j.getExecutioner(); // loads the backend, which NativeOpsHolder needs first
-            return NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains("HAVE_ONEDNN");
+            return NativeOpsHolder.getInstance()
+                    .getDeviceNativeOps()
+                    .buildInfo()
+                    .contains("HAVE_ONEDNN");
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
@@ -105,8 +107,10 @@ public final class OneDnnAcceleration {
             field.setAccessible(true);
             return field;
         } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("DL4J's " + type.getSimpleName() + " has no field '" + name
-                    + "': this class supports deeplearning4j 1.0.0-M2.1 only", e);
+            throw new IllegalStateException(
+                    "DL4J's " + type.getSimpleName() + " has no field '" + name
+                            + "': this class supports deeplearning4j 1.0.0-M2.1 only",
+                    e);
         }
     }
 

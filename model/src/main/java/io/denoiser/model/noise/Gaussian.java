@@ -5,8 +5,7 @@ import java.util.SplittableRandom;
 /** Standard normal samples from a {@link SplittableRandom} (Marsaglia's polar method, no caching). */
 final class Gaussian {
 
-    private Gaussian() {
-    }
+    private Gaussian() {}
 
     static double next(SplittableRandom random) {
         double u;

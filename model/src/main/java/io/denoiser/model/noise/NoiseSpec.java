@@ -19,7 +19,10 @@ import java.util.SplittableRandom;
 public record NoiseSpec(Kind kind, double amount) {
 
     public enum Kind {
-        GAUSSIAN("gaussian"), SALT_PEPPER("salt-pepper"), SPECKLE("speckle"), NONE("none");
+        GAUSSIAN("gaussian"),
+        SALT_PEPPER("salt-pepper"),
+        SPECKLE("speckle"),
+        NONE("none");
 
         private final String label;
 
@@ -37,8 +40,8 @@ public record NoiseSpec(Kind kind, double amount) {
                     return kind;
                 }
             }
-            throw new IllegalArgumentException("unknown noise kind '" + text
-                    + "': use gaussian, salt-pepper, speckle or none");
+            throw new IllegalArgumentException(
+                    "unknown noise kind '" + text + "': use gaussian, salt-pepper, speckle or none");
         }
     }
 

@@ -12,10 +12,10 @@ import onnx.Onnx.TensorShapeProto;
 import onnx.Onnx.TypeProto;
 import onnx.Onnx.ValueInfoProto;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.layers.convolution.CnnLossLayer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.layers.convolution.upsampling.Upsampling2D;
-import org.deeplearning4j.nn.layers.convolution.CnnLossLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
@@ -36,8 +36,7 @@ public final class OnnxExport {
     public static final String OUTPUT = "output";
     static final int OPSET = 13;
 
-    private OnnxExport() {
-    }
+    private OnnxExport() {}
 
     public static byte[] toOnnx(MultiLayerNetwork network, String modelVersion) {
         GraphProto.Builder graph = GraphProto.newBuilder().setName(DenoisingAutoencoder.ARCHITECTURE);
@@ -49,19 +48,33 @@ public final class OnnxExport {
             if (layer instanceof ConvolutionLayer conv) {
                 current = convolution(graph, conv, name, current);
             } else if (layer instanceof SubsamplingLayer) {
-                current = node(graph, "MaxPool", name, List.of(current), List.of(ints("kernel_shape", 2, 2),
-                        ints("strides", 2, 2)));
+                current = node(
+                        graph,
+                        "MaxPool",
+                        name,
+                        List.of(current),
+                        List.of(ints("kernel_shape", 2, 2), ints("strides", 2, 2)));
             } else if (layer instanceof Upsampling2D) {
                 graph.addInitializer(floats(name + ".scales", new long[] {4}, new float[] {1, 1, 2, 2}));
-                current = node(graph, "Resize", name, List.of(current, "", name + ".scales"), List.of(
-                        string("mode", "nearest"), string("coordinate_transformation_mode", "asymmetric"),
-                        string("nearest_mode", "floor")));
+                current = node(
+                        graph,
+                        "Resize",
+                        name,
+                        List.of(current, "", name + ".scales"),
+                        List.of(
+                                string("mode", "nearest"),
+                                string("coordinate_transformation_mode", "asymmetric"),
+                                string("nearest_mode", "floor")));
             } else if (!(layer instanceof CnnLossLayer)) {
                 throw new IllegalArgumentException("cannot export layer " + index + " of type "
                         + layer.getClass().getSimpleName() + " to ONNX");
             }
         }
-        graph.addNode(NodeProto.newBuilder().setOpType("Identity").setName("output").addInput(current).addOutput(OUTPUT));
+        graph.addNode(NodeProto.newBuilder()
+                .setOpType("Identity")
+                .setName("output")
+                .addInput(current)
+                .addOutput(OUTPUT));
         graph.addOutput(imageTensor(OUTPUT));
         return ModelProto.newBuilder()
                 .setIrVersion(7)
@@ -78,10 +91,17 @@ public final class OnnxExport {
         INDArray weights = conv.getParam("W").castTo(DataType.FLOAT).dup('c');
         INDArray bias = conv.getParam("b").castTo(DataType.FLOAT).dup('c');
         graph.addInitializer(floats(name + ".W", weights.shape(), weights.data().asFloat()));
-        graph.addInitializer(floats(name + ".b", new long[] {bias.length()}, bias.data().asFloat()));
-        String convolved = node(graph, "Conv", name, List.of(input, name + ".W", name + ".b"), List.of(
-                ints("kernel_shape", (int) weights.size(2), (int) weights.size(3)), ints("pads", 1, 1, 1, 1),
-                ints("strides", 1, 1)));
+        graph.addInitializer(
+                floats(name + ".b", new long[] {bias.length()}, bias.data().asFloat()));
+        String convolved = node(
+                graph,
+                "Conv",
+                name,
+                List.of(input, name + ".W", name + ".b"),
+                List.of(
+                        ints("kernel_shape", (int) weights.size(2), (int) weights.size(3)),
+                        ints("pads", 1, 1, 1, 1),
+                        ints("strides", 1, 1)));
         var activation = conv.layerConf().getActivationFn();
         if (activation instanceof ActivationReLU) {
             return node(graph, "Relu", name + ".relu", List.of(convolved), List.of());
@@ -92,9 +112,12 @@ public final class OnnxExport {
         throw new IllegalArgumentException("cannot export activation " + activation + " of " + name + " to ONNX");
     }
 
-    private static String node(GraphProto.Builder graph, String op, String name, List<String> inputs,
-            List<AttributeProto> attributes) {
-        NodeProto.Builder node = NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(inputs)
+    private static String node(
+            GraphProto.Builder graph, String op, String name, List<String> inputs, List<AttributeProto> attributes) {
+        NodeProto.Builder node = NodeProto.newBuilder()
+                .setOpType(op)
+                .setName(name)
+                .addAllInput(inputs)
                 .addOutput(name + ".out");
         attributes.forEach(node::addAttribute);
         graph.addNode(node);
@@ -107,12 +130,18 @@ public final class OnnxExport {
                 .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(1))
                 .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("H"))
                 .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("W"));
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
-                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(shape))).build();
+        return ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(TypeProto.newBuilder()
+                        .setTensorType(TypeProto.Tensor.newBuilder()
+                                .setElemType(TensorProto.DataType.FLOAT_VALUE)
+                                .setShape(shape)))
+                .build();
     }
 
     private static TensorProto floats(String name, long[] shape, float[] values) {
-        TensorProto.Builder tensor = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE);
+        TensorProto.Builder tensor =
+                TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE);
         for (long dim : shape) {
             tensor.addDims(dim);
         }
@@ -123,8 +152,8 @@ public final class OnnxExport {
     }
 
     private static AttributeProto ints(String name, int... values) {
-        AttributeProto.Builder attribute = AttributeProto.newBuilder().setName(name)
-                .setType(AttributeProto.AttributeType.INTS);
+        AttributeProto.Builder attribute =
+                AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
         for (int value : values) {
             attribute.addInts(value);
         }
@@ -132,7 +161,10 @@ public final class OnnxExport {
     }
 
     private static AttributeProto string(String name, String value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
-                .setS(org.nd4j.shade.protobuf.ByteString.copyFromUtf8(value)).build();
+        return AttributeProto.newBuilder()
+                .setName(name)
+                .setType(AttributeProto.AttributeType.STRING)
+                .setS(org.nd4j.shade.protobuf.ByteString.copyFromUtf8(value))
+                .build();
     }
 }

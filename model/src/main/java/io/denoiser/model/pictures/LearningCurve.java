@@ -19,8 +19,7 @@ public final class LearningCurve {
     private static final int MARGIN_LEFT = 70;
     private static final int MARGIN = 30;
 
-    private LearningCurve() {
-    }
+    private LearningCurve() {}
 
     public static BufferedImage render(List<EpochMetrics> history) {
         if (history.isEmpty()) {
@@ -38,8 +37,14 @@ public final class LearningCurve {
         return picture;
     }
 
-    private static void panel(Graphics2D g, List<EpochMetrics> history, int top, String title,
-            ToDoubleFunction<EpochMetrics> metric, Color color, String format) {
+    private static void panel(
+            Graphics2D g,
+            List<EpochMetrics> history,
+            int top,
+            String title,
+            ToDoubleFunction<EpochMetrics> metric,
+            Color color,
+            String format) {
         double min = history.stream().mapToDouble(metric).min().orElseThrow();
         double max = history.stream().mapToDouble(metric).max().orElseThrow();
         if (max - min < 1e-9) {
@@ -69,7 +74,9 @@ public final class LearningCurve {
         int previousX = -1;
         int previousY = -1;
         for (int i = 0; i < epochs; i++) {
-            int x = epochs == 1 ? (left + right) / 2 : left + (int) Math.round((right - left) * i / (double) (epochs - 1));
+            int x = epochs == 1
+                    ? (left + right) / 2
+                    : left + (int) Math.round((right - left) * i / (double) (epochs - 1));
             double value = metric.applyAsDouble(history.get(i));
             int y = bottom - (int) Math.round((bottom - plotTop) * (value - min) / (max - min));
             if (previousX >= 0) {

@@ -17,11 +17,9 @@ public final class SampleGrid {
     private static final int LABEL_WIDTH = 90;
     private static final int GAP = 4;
 
-    private SampleGrid() {
-    }
+    private SampleGrid() {}
 
-    public record Row(String label, List<GrayImage> images) {
-    }
+    public record Row(String label, List<GrayImage> images) {}
 
     public static BufferedImage render(List<Row> rows, int scale) {
         if (rows.isEmpty() || rows.get(0).images().isEmpty()) {
@@ -31,8 +29,8 @@ public final class SampleGrid {
         int cell = 0;
         for (Row row : rows) {
             if (row.images().size() != columns) {
-                throw new IllegalArgumentException("every row needs " + columns + " images, row '" + row.label() + "' has "
-                        + row.images().size());
+                throw new IllegalArgumentException("every row needs " + columns + " images, row '" + row.label()
+                        + "' has " + row.images().size());
             }
             for (GrayImage image : row.images()) {
                 cell = Math.max(cell, Math.max(image.width(), image.height()) * scale);

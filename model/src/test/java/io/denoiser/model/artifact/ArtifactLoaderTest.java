@@ -36,14 +36,17 @@ class ArtifactLoaderTest {
 
         ArtifactLoader.LoadedModel loaded = ArtifactLoader.load(folder);
 
-        assertThat(loaded.network().output(batch).data().asFloat()).containsExactly(network.output(batch).data().asFloat());
+        assertThat(loaded.network().output(batch).data().asFloat())
+                .containsExactly(network.output(batch).data().asFloat());
         assertThat(loaded.metadata()).isEqualTo(written);
     }
 
     @Test
     void shouldRecordTheChecksumOfTheNetworkFileInTheMetadata() throws Exception {
         assertThat(written.files().modelZipSha256()).isEqualTo(Sha256.ofFile(folder.resolve("model.zip")));
-        assertThat(written.modelVersion()).isEqualTo("conv-autoencoder-32x2@" + written.files().modelZipSha256().substring(0, 12));
+        assertThat(written.modelVersion())
+                .isEqualTo("conv-autoencoder-32x2@"
+                        + written.files().modelZipSha256().substring(0, 12));
     }
 
     @Test
@@ -78,7 +81,9 @@ class ArtifactLoaderTest {
             var served = onnx.denoise(images);
             var expected = ImageBatch.toImages(network.output(batch));
             for (int i = 0; i < 2; i++) {
-                assertThat(served.get(i).pixels()).usingComparatorWithPrecision(1e-5f).containsExactly(expected.get(i).pixels());
+                assertThat(served.get(i).pixels())
+                        .usingComparatorWithPrecision(1e-5f)
+                        .containsExactly(expected.get(i).pixels());
             }
         }
     }
@@ -88,8 +93,8 @@ class ArtifactLoaderTest {
         Path zip = folder.resolve("model.zip");
         byte[] bytes = Files.readAllBytes(zip);
         Files.write(zip, Arrays.copyOf(bytes, bytes.length / 3));
-        rewriteMetadata(written.withFiles(new ModelMetadata.Files("model.zip", Sha256.ofFile(zip), "model.onnx",
-                written.files().modelOnnxSha256())));
+        rewriteMetadata(written.withFiles(new ModelMetadata.Files(
+                "model.zip", Sha256.ofFile(zip), "model.onnx", written.files().modelOnnxSha256())));
 
         assertThatThrownBy(() -> ArtifactLoader.load(folder))
                 .isInstanceOf(ArtifactException.class)
@@ -101,7 +106,8 @@ class ArtifactLoaderTest {
         Files.delete(folder.resolve("model.json"));
 
         assertThatThrownBy(() -> ArtifactLoader.load(folder))
-                .hasMessage("model artifact " + folder + ": model.json is missing: not a model artifact, or an incomplete one");
+                .hasMessage("model artifact " + folder
+                        + ": model.json is missing: not a model artifact, or an incomplete one");
     }
 
     @Test
@@ -120,17 +126,30 @@ class ArtifactLoaderTest {
 
     @Test
     void shouldRefuseAnUnknownFormatVersion() throws Exception {
-        String json = Files.readString(folder.resolve("model.json")).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99");
+        String json = Files.readString(folder.resolve("model.json"))
+                .replace("\"formatVersion\" : 1", "\"formatVersion\" : 99");
         Files.writeString(folder.resolve("model.json"), json);
 
-        assertThatThrownBy(() -> ArtifactLoader.load(folder)).hasMessageContaining("format version 99 is not supported");
+        assertThatThrownBy(() -> ArtifactLoader.load(folder))
+                .hasMessageContaining("format version 99 is not supported");
     }
 
     @Test
     void shouldRefuseMetadataThatDeclaresADifferentParameterCount() throws Exception {
-        rewriteMetadata(new ModelMetadata(written.formatVersion(), written.architecture(), written.input(),
-                written.normalisation(), written.noise(), written.datasets(), written.training(), written.history(),
-                written.test(), 1234, written.createdAt(), written.trainerVersion(), written.files()));
+        rewriteMetadata(new ModelMetadata(
+                written.formatVersion(),
+                written.architecture(),
+                written.input(),
+                written.normalisation(),
+                written.noise(),
+                written.datasets(),
+                written.training(),
+                written.history(),
+                written.test(),
+                1234,
+                written.createdAt(),
+                written.trainerVersion(),
+                written.files()));
 
         assertThatThrownBy(() -> ArtifactLoader.load(folder))
                 .hasMessageContaining("the network has 28353 parameters, model.json declares 1234");
@@ -138,10 +157,20 @@ class ArtifactLoaderTest {
 
     @Test
     void shouldRefuseAnInputShapeTheNetworkCannotServe() throws Exception {
-        rewriteMetadata(new ModelMetadata(written.formatVersion(), written.architecture(),
-                new ModelMetadata.InputSpec(28, 28, 3, "NCHW", 4), written.normalisation(), written.noise(),
-                written.datasets(), written.training(), written.history(), written.test(), written.parameters(),
-                written.createdAt(), written.trainerVersion(), written.files()));
+        rewriteMetadata(new ModelMetadata(
+                written.formatVersion(),
+                written.architecture(),
+                new ModelMetadata.InputSpec(28, 28, 3, "NCHW", 4),
+                written.normalisation(),
+                written.noise(),
+                written.datasets(),
+                written.training(),
+                written.history(),
+                written.test(),
+                written.parameters(),
+                written.createdAt(),
+                written.trainerVersion(),
+                written.files()));
 
         assertThatThrownBy(() -> ArtifactLoader.load(folder)).hasMessageContaining("expected 1 channel");
     }

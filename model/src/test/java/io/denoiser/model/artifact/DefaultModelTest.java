@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The committed {@code models/default}: intact, trained as documented, and as good as issue #2 requires. */
 class DefaultModelTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("denoiser.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("denoiser.root", "..")).toAbsolutePath().normalize();
     private static final Path DEFAULT_MODEL = ROOT.resolve("models/default");
 
     @Test
@@ -38,19 +39,27 @@ class DefaultModelTest {
         String fetchScript = Files.readString(ROOT.resolve("scripts/fetch-mnist.sh"));
 
         assertThat(metadata.datasets().training().images()).isEqualTo(60_000);
-        assertThat(fetchScript).contains("[train-images-idx3-ubyte]=" + metadata.datasets().training().sha256());
-        assertThat(fetchScript).contains("[t10k-images-idx3-ubyte]=" + metadata.datasets().test().sha256());
+        assertThat(fetchScript)
+                .contains("[train-images-idx3-ubyte]="
+                        + metadata.datasets().training().sha256());
+        assertThat(fetchScript)
+                .contains(
+                        "[t10k-images-idx3-ubyte]=" + metadata.datasets().test().sha256());
     }
 
     @Test
     void shouldRecordTheCommandsThatTrainedItAsTheReadmeShowsThem() throws IOException {
-        ModelMetadata.Training training = ArtifactLoader.readMetadata(DEFAULT_MODEL).training();
+        ModelMetadata.Training training =
+                ArtifactLoader.readMetadata(DEFAULT_MODEL).training();
         String readme = Files.readString(ROOT.resolve("README.md")).replace("\\\n    ", "");
 
         assertThat(readme).contains(training.command().replace("denoiser-trainer ", "./denoiser "));
         if (training.startedFrom() != null) {
-            assertThat(readme).contains(training.startedFrom().command()
-                    .replace("denoiser-trainer ", "./denoiser ").replace(" --resume", ""));
+            assertThat(readme)
+                    .contains(training.startedFrom()
+                            .command()
+                            .replace("denoiser-trainer ", "./denoiser ")
+                            .replace(" --resume", ""));
         }
     }
 }

@@ -10,8 +10,7 @@ import java.util.zip.GZIPOutputStream;
 /** The committed MNIST fixtures (data/fixtures/) and small IDX files made on the spot. */
 public final class DataFixtures {
 
-    private DataFixtures() {
-    }
+    private DataFixtures() {}
 
     public static Path folder() {
         return Path.of(System.getProperty("denoiser.fixtures", "../data/fixtures"));

@@ -68,7 +68,8 @@ class IdxImagesTest {
 
     @Test
     void shouldRejectATruncatedBody() throws Exception {
-        Path truncated = DataFixtures.idx(dir.resolve("truncated"), IdxImages.IMAGES_MAGIC, new int[] {10, 28, 28}, 1000);
+        Path truncated =
+                DataFixtures.idx(dir.resolve("truncated"), IdxImages.IMAGES_MAGIC, new int[] {10, 28, 28}, 1000);
 
         assertThatThrownBy(() -> IdxImages.readImages(truncated))
                 .hasMessage(truncated + ": truncated: header declares 7840 bytes of images, the file holds 1000");
@@ -89,6 +90,7 @@ class IdxImagesTest {
         Path labels = DataFixtures.idx(dir.resolve("labels"), IdxImages.LABELS_MAGIC, new int[] {499}, 499);
 
         assertThatThrownBy(() -> IdxImages.readLabels(labels, images))
-                .hasMessage(labels + ": size mismatch: 499 labels for 500 images in mnist-test-500-images-idx3-ubyte.gz");
+                .hasMessage(
+                        labels + ": size mismatch: 499 labels for 500 images in mnist-test-500-images-idx3-ubyte.gz");
     }
 }

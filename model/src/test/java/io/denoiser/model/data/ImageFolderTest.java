@@ -86,7 +86,8 @@ class ImageFolderTest {
         Path missing = dir.resolve("mnist/nothing");
 
         assertThatThrownBy(() -> DataSources.read(missing, 28, 28))
-                .hasMessageContaining("no such file or folder (scripts/fetch-mnist.sh downloads MNIST into data/mnist/)");
+                .hasMessageContaining(
+                        "no such file or folder (scripts/fetch-mnist.sh downloads MNIST into data/mnist/)");
     }
 
     private static BufferedImage solid(int width, int height, Color color) {

@@ -34,7 +34,6 @@ class GrayImageTest {
 
     @Test
     void shouldRejectNonPositiveSize() {
-        assertThatThrownBy(() -> new GrayImage(0, 4, new float[0]))
-                .hasMessage("image size must be positive, got 0x4");
+        assertThatThrownBy(() -> new GrayImage(0, 4, new float[0])).hasMessage("image size must be positive, got 0x4");
     }
 }

@@ -17,8 +17,11 @@ class Dl4jDenoiserTest {
 
     @Test
     void shouldReturnOneReconstructionPerImageInInputOrderEachTheSizeOfItsInput() {
-        List<GrayImage> inputs = List.of(TestImages.random(28, 28, 1), TestImages.random(30, 21, 2),
-                TestImages.random(28, 28, 3), TestImages.random(64, 64, 4));
+        List<GrayImage> inputs = List.of(
+                TestImages.random(28, 28, 1),
+                TestImages.random(30, 21, 2),
+                TestImages.random(28, 28, 3),
+                TestImages.random(64, 64, 4));
 
         List<GrayImage> outputs = denoiser.denoise(inputs);
 
@@ -34,7 +37,8 @@ class Dl4jDenoiserTest {
         GrayImage image = TestImages.random(28, 28, 1);
 
         GrayImage alone = denoiser.denoise(List.of(image)).get(0);
-        GrayImage batched = denoiser.denoise(List.of(TestImages.random(32, 20, 9), image)).get(1);
+        GrayImage batched =
+                denoiser.denoise(List.of(TestImages.random(32, 20, 9), image)).get(1);
 
         assertThat(batched.pixels()).usingComparatorWithPrecision(1e-6f).containsExactly(alone.pixels());
     }
@@ -55,7 +59,8 @@ class Dl4jDenoiserTest {
 
     @Test
     void shouldProduceSigmoidOutputsInTheUnitRange() {
-        for (float v : denoiser.denoise(List.of(TestImages.random(28, 28, 5))).get(0).pixels()) {
+        for (float v :
+                denoiser.denoise(List.of(TestImages.random(28, 28, 5))).get(0).pixels()) {
             assertThat(v).isBetween(0f, 1f);
         }
     }

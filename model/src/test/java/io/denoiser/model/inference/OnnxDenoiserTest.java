@@ -36,8 +36,8 @@ class OnnxDenoiserTest {
     @Test
     void shouldServeOtherSizesAndMixedBatchesLikeTheDl4jNetwork() {
         MultiLayerNetwork network = trainedALittle();
-        List<GrayImage> batch = List.of(TestImages.random(30, 21, 1), TestImages.random(28, 28, 2),
-                TestImages.random(64, 48, 3));
+        List<GrayImage> batch =
+                List.of(TestImages.random(30, 21, 1), TestImages.random(28, 28, 2), TestImages.random(64, 48, 3));
 
         try (OnnxDenoiser onnx = new OnnxDenoiser(OnnxExport.toOnnx(network, "test"), 2)) {
             assertSameImages(onnx.denoise(batch), new Dl4jDenoiser(network).denoise(batch));
@@ -59,7 +59,8 @@ class OnnxDenoiserTest {
         for (int i = 0; i < expected.size(); i++) {
             assertThat(actual.get(i).width()).isEqualTo(expected.get(i).width());
             assertThat(actual.get(i).height()).isEqualTo(expected.get(i).height());
-            assertThat(actual.get(i).pixels()).usingComparatorWithPrecision(TOLERANCE)
+            assertThat(actual.get(i).pixels())
+                    .usingComparatorWithPrecision(TOLERANCE)
                     .containsExactly(expected.get(i).pixels());
         }
     }

@@ -31,8 +31,8 @@ class MetricsTest {
     @Test
     void ssimShouldBeOneForIdenticalImagesAndFallWithNoise() {
         GrayImage clean = TestImages.square(28, 28);
-        GrayImage slightly = new GrayImage(28, 28, new NoiseSpec(NoiseSpec.Kind.GAUSSIAN, 0.05)
-                .apply(clean.pixels(), new SplittableRandom(1)));
+        GrayImage slightly = new GrayImage(
+                28, 28, new NoiseSpec(NoiseSpec.Kind.GAUSSIAN, 0.05).apply(clean.pixels(), new SplittableRandom(1)));
         GrayImage heavily = new GrayImage(28, 28, NoiseSpec.DEFAULT.apply(clean.pixels(), new SplittableRandom(1)));
 
         assertThat(Ssim.of(clean, clean)).isCloseTo(1.0, within(1e-9));
@@ -51,7 +51,8 @@ class MetricsTest {
     private static GrayImage ramp(int side, int step, int divisor) {
         float[] pixels = new float[side * side];
         for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = divisor > 0 ? (float) (i / (double) divisor) : (float) (((i * step) % side) / (double) (side - 1));
+            pixels[i] =
+                    divisor > 0 ? (float) (i / (double) divisor) : (float) (((i * step) % side) / (double) (side - 1));
         }
         return new GrayImage(side, side, pixels);
     }

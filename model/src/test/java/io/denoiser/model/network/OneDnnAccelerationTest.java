@@ -20,8 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class OneDnnAccelerationTest {
 
-    private static final boolean X86_64 = "amd64".equals(System.getProperty("os.arch"))
-            || "x86_64".equals(System.getProperty("os.arch"));
+    private static final boolean X86_64 =
+            "amd64".equals(System.getProperty("os.arch")) || "x86_64".equals(System.getProperty("os.arch"));
 
     @Test
     void shouldBeAvailableOnX86_64() {
@@ -46,7 +46,8 @@ class OneDnnAccelerationTest {
 
     @Test
     void plainNetworkShouldReportNoAcceleration() {
-        assertThat(OneDnnAcceleration.status(TestArtifacts.untrainedNetwork()).fullyAccelerated()).isFalse();
+        assertThat(OneDnnAcceleration.status(TestArtifacts.untrainedNetwork()).fullyAccelerated())
+                .isFalse();
     }
 
     @Test
@@ -58,7 +59,8 @@ class OneDnnAccelerationTest {
         INDArray target = Nd4j.rand(DataType.FLOAT, 16, 1, 28, 28);
 
         assertThat(maxAbsDifference(fast.output(input), plain.output(input))).isLessThan(1e-5);
-        assertThat(maxAbsDifference(gradient(fast, input, target), gradient(plain, input, target))).isLessThan(1e-5);
+        assertThat(maxAbsDifference(gradient(fast, input, target), gradient(plain, input, target)))
+                .isLessThan(1e-5);
     }
 
     private static INDArray gradient(MultiLayerNetwork network, INDArray input, INDArray target) {

@@ -10,15 +10,14 @@ import java.util.Base64;
  */
 final class Base64Text {
 
-    private Base64Text() {
-    }
+    private Base64Text() {}
 
     static byte[] decode(String text, String field) {
         try {
             return Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRecordException(ReasonCode.BAD_ENCODING, field,
-                    field + " is not valid base64: " + e.getMessage(), e);
+            throw new InvalidRecordException(
+                    ReasonCode.BAD_ENCODING, field, field + " is not valid base64: " + e.getMessage(), e);
         }
     }
 

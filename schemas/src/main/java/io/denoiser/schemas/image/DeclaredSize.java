@@ -19,15 +19,21 @@ record DeclaredSize(int width, int height, String field) {
 
     void requirePngDimensions(int actualWidth, int actualHeight) {
         if (actualWidth != width || actualHeight != height) {
-            throw new InvalidRecordException(ReasonCode.SIZE_MISMATCH, field, field + " is a " + actualWidth + "x"
-                    + actualHeight + " PNG, but the record declares " + width + "x" + height);
+            throw new InvalidRecordException(
+                    ReasonCode.SIZE_MISMATCH,
+                    field,
+                    field + " is a " + actualWidth + "x" + actualHeight + " PNG, but the record declares " + width + "x"
+                            + height);
         }
     }
 
     void requireRawByteCount(int actualBytes) {
         if (actualBytes != pixelCount()) {
-            throw new InvalidRecordException(ReasonCode.SIZE_MISMATCH, field, field + " holds " + actualBytes
-                    + " bytes, but a " + width + "x" + height + " raw-u8 image with 1 channel needs " + pixelCount());
+            throw new InvalidRecordException(
+                    ReasonCode.SIZE_MISMATCH,
+                    field,
+                    field + " holds " + actualBytes + " bytes, but a " + width + "x" + height
+                            + " raw-u8 image with 1 channel needs " + pixelCount());
         }
     }
 }

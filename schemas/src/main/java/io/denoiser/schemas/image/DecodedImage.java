@@ -9,6 +9,8 @@ import java.util.Arrays;
  * <p>The pixel array is owned by the image: callers must not modify it after construction. Not copied, since
  * images pass through at thousands per second.
  */
+// the array is the point: pixels pass through uncopied; equals and hashCode compare them by content
+@SuppressWarnings("ArrayRecordComponent")
 public record DecodedImage(int width, int height, byte[] pixels) {
 
     public DecodedImage {
@@ -28,7 +30,9 @@ public record DecodedImage(int width, int height, byte[] pixels) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DecodedImage other && width == other.width && height == other.height
+        return o instanceof DecodedImage other
+                && width == other.width
+                && height == other.height
                 && Arrays.equals(pixels, other.pixels);
     }
 

@@ -12,8 +12,7 @@ import java.awt.image.Raster;
  */
 final class GreyLevels {
 
-    private GreyLevels() {
-    }
+    private GreyLevels() {}
 
     static byte[] of(BufferedImage image) {
         return isGreyScale(image.getColorModel()) ? fromGreyBand(image.getRaster()) : fromRgb(image);

@@ -12,15 +12,16 @@ import io.denoiser.schemas.validation.ReasonCode;
  */
 public final class ImageDecoder {
 
-    private ImageDecoder() {
-    }
+    private ImageDecoder() {}
 
     /**
+     * Decodes base64 text in the given encoding into grey levels of the declared size.
+     *
      * @param field the record field holding {@code base64}, named in errors
      * @throws InvalidRecordException with BAD_ENCODING or SIZE_MISMATCH
      */
-    public static DecodedImage decode(ImageEncoding encoding, String base64, int declaredWidth, int declaredHeight,
-            String field) {
+    public static DecodedImage decode(
+            ImageEncoding encoding, String base64, int declaredWidth, int declaredHeight, String field) {
         DeclaredSize size = new DeclaredSize(declaredWidth, declaredHeight, field);
         byte[] bytes = Base64Text.decode(base64, field);
         return switch (encoding) {

@@ -8,8 +8,7 @@ import io.denoiser.schemas.records.ImageEncoding;
  */
 public final class ImageEncoder {
 
-    private ImageEncoder() {
-    }
+    private ImageEncoder() {}
 
     public static String encode(DecodedImage image, ImageEncoding encoding) {
         byte[] bytes = switch (encoding) {

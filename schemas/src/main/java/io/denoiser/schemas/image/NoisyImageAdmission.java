@@ -36,15 +36,17 @@ public final class NoisyImageAdmission {
 
     private static void requireSupportedChannels(int channels) {
         if (channels != SUPPORTED_CHANNELS) {
-            throw new InvalidRecordException(ReasonCode.UNSUPPORTED_SHAPE, "channels",
+            throw new InvalidRecordException(
+                    ReasonCode.UNSUPPORTED_SHAPE,
+                    "channels",
                     "channels " + channels + " is not supported yet, only " + SUPPORTED_CHANNELS + " (grey)");
         }
     }
 
     private static void requireAtMost(long value, long limit, String field, String unit) {
         if (value > limit) {
-            throw new InvalidRecordException(ReasonCode.TOO_LARGE, field,
-                    field + " is " + value + " " + unit + ", above the limit of " + limit);
+            throw new InvalidRecordException(
+                    ReasonCode.TOO_LARGE, field, field + " is " + value + " " + unit + ", above the limit of " + limit);
         }
     }
 }

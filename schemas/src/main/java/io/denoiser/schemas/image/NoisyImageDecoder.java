@@ -18,7 +18,11 @@ public final class NoisyImageDecoder {
         this.admission = new NoisyImageAdmission(limits);
     }
 
-    /** @throws InvalidRecordException naming the field at fault */
+    /**
+     * Checks the record against the limits, then decodes its {@code data}.
+     *
+     * @throws InvalidRecordException naming the field at fault
+     */
     public DecodedImage decodeData(NoisyImage image) {
         admission.check(image);
         return ImageDecoder.decode(image.encoding(), image.data(), image.width(), image.height(), "data");

@@ -24,8 +24,7 @@ final class PngCodec {
 
     private static final String FORMAT = "png";
 
-    private PngCodec() {
-    }
+    private PngCodec() {}
 
     static DecodedImage decode(byte[] png, DeclaredSize size) {
         String field = size.field();
@@ -77,8 +76,8 @@ final class PngCodec {
     }
 
     private static InvalidRecordException notPng(String field, Exception cause) {
-        return new InvalidRecordException(ReasonCode.BAD_ENCODING, field,
-                field + " is not a readable PNG file: " + cause.getMessage(), cause);
+        return new InvalidRecordException(
+                ReasonCode.BAD_ENCODING, field, field + " is not a readable PNG file: " + cause.getMessage(), cause);
     }
 
     @FunctionalInterface

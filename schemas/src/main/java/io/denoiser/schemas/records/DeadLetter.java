@@ -47,15 +47,23 @@ public record DeadLetter(
     }
 
     /** A dead letter for a raw record that failed for the given reason. */
-    public static DeadLetter of(ConsumerRecord<byte[], byte[]> source, ReasonCode reason, String field,
-            String message, long failedAt) {
-        return new DeadLetter(base64(source.key()), base64(source.value()), source.topic(), source.partition(),
-                source.offset(), reason, field, message, failedAt);
+    public static DeadLetter of(
+            ConsumerRecord<byte[], byte[]> source, ReasonCode reason, String field, String message, long failedAt) {
+        return new DeadLetter(
+                base64(source.key()),
+                base64(source.value()),
+                source.topic(),
+                source.partition(),
+                source.offset(),
+                reason,
+                field,
+                message,
+                failedAt);
     }
 
     /** A dead letter for a raw record that was rejected with the given exception. */
-    public static DeadLetter of(ConsumerRecord<byte[], byte[]> source, InvalidRecordException rejection,
-            long failedAt) {
+    public static DeadLetter of(
+            ConsumerRecord<byte[], byte[]> source, InvalidRecordException rejection, long failedAt) {
         return of(source, rejection.reason(), rejection.field().orElse(null), rejection.getMessage(), failedAt);
     }
 

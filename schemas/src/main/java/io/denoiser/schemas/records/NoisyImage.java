@@ -62,8 +62,8 @@ public record NoisyImage(
 
     private static void requireSchemaChannels(int channels) {
         if (channels != 1 && channels != 3) {
-            throw InvalidRecordException.schemaViolation("channels",
-                    "channels must be 1 (grey) or 3 (colour, reserved), got " + channels);
+            throw InvalidRecordException.schemaViolation(
+                    "channels", "channels must be 1 (grey) or 3 (colour, reserved), got " + channels);
         }
     }
 }

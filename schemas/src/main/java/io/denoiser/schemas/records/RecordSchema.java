@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
  * version: {@code <name>.v<version>.schema.json}.
  */
 public enum RecordSchema {
-
     NOISY_IMAGE("noisy-image", 1, NoisyImage.class),
     RECONSTRUCTION("reconstruction", 1, Reconstruction.class),
     DEAD_LETTER("dead-letter", 1, DeadLetter.class);

@@ -16,5 +16,4 @@ import java.lang.annotation.Target;
 @Target({ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD})
 @JacksonAnnotationsInside
 @JsonProperty(required = true)
-public @interface Required {
-}
+public @interface Required {}

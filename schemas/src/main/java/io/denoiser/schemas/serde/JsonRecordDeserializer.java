@@ -46,8 +46,8 @@ public final class JsonRecordDeserializer<T extends Record> implements Deseriali
             // the one mismatch a tree cannot have but FAIL_ON_TRAILING_TOKENS raises
             throw failure(ReasonCode.MALFORMED_JSON, null, "content follows the JSON value" + location(e), e);
         } catch (IOException e) {
-            throw failure(ReasonCode.MALFORMED_JSON, null, "not well-formed JSON: " + originalMessage(e) + location(e),
-                    e);
+            throw failure(
+                    ReasonCode.MALFORMED_JSON, null, "not well-formed JSON: " + originalMessage(e) + location(e), e);
         }
         if (tree == null || tree.isMissingNode()) {
             throw failure(ReasonCode.MALFORMED_JSON, null, "the value is empty", null);
@@ -72,14 +72,20 @@ public final class JsonRecordDeserializer<T extends Record> implements Deseriali
     /** JSON null is never a valid value: optional fields are left out instead. */
     private void requireObjectWithoutNulls(JsonNode tree) {
         if (!tree.isObject()) {
-            throw failure(ReasonCode.SCHEMA_VIOLATION, null,
-                    "the value must be a JSON object, got " + MappingErrors.describeType(tree), null);
+            throw failure(
+                    ReasonCode.SCHEMA_VIOLATION,
+                    null,
+                    "the value must be a JSON object, got " + MappingErrors.describeType(tree),
+                    null);
         }
         for (Map.Entry<String, JsonNode> property : tree.properties()) {
             if (property.getValue().isNull()) {
                 String field = property.getKey();
-                throw failure(ReasonCode.SCHEMA_VIOLATION, field,
-                        field + " is null; leave optional fields out instead of sending null", null);
+                throw failure(
+                        ReasonCode.SCHEMA_VIOLATION,
+                        field,
+                        field + " is null; leave optional fields out instead of sending null",
+                        null);
             }
         }
     }

@@ -20,11 +20,9 @@ final class MappingErrors {
     private static final int MAX_SHOWN_VALUE_LENGTH = 40;
 
     /** The field at fault ({@code null} when none) and a message starting with it. */
-    record Violation(String field, String message) {
-    }
+    record Violation(String field, String message) {}
 
-    private MappingErrors() {
-    }
+    private MappingErrors() {}
 
     static Violation describe(JsonMappingException e, JsonNode tree) {
         List<JsonMappingException.Reference> path = e.getPath();
@@ -33,8 +31,13 @@ final class MappingErrors {
         }
         String field = fieldPath(path);
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return new Violation(field, field + " is not a known field; known fields are "
-                    + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+            return new Violation(
+                    field,
+                    field + " is not a known field; known fields are "
+                            + unknown.getKnownPropertyIds().stream()
+                                    .map(String::valueOf)
+                                    .sorted()
+                                    .toList());
         }
         JsonNode value = valueAt(tree, path);
         if (value.isMissingNode()) {
@@ -71,7 +74,8 @@ final class MappingErrors {
     private static JsonNode valueAt(JsonNode tree, List<JsonMappingException.Reference> path) {
         JsonNode node = tree;
         for (JsonMappingException.Reference reference : path) {
-            node = reference.getFieldName() != null ? node.path(reference.getFieldName())
+            node = reference.getFieldName() != null
+                    ? node.path(reference.getFieldName())
                     : node.path(reference.getIndex());
         }
         return node;

@@ -7,8 +7,7 @@ import io.denoiser.schemas.records.Reconstruction;
 /** The serdes of the three topics' values. Each call returns a new, independent serde. */
 public final class RecordSerdes {
 
-    private RecordSerdes() {
-    }
+    private RecordSerdes() {}
 
     public static JsonRecordSerde<NoisyImage> noisyImage() {
         return new JsonRecordSerde<>(NoisyImage.class);

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class FieldChecks {
 
-    private FieldChecks() {
-    }
+    private FieldChecks() {}
 
     public static <T> T requirePresent(T value, String field) {
         if (value == null) {
@@ -31,12 +30,12 @@ public final class FieldChecks {
         return value;
     }
 
-    /** A required string of {@code minLength} 1 and the given {@code maxLength}. */
+    /** A required string of at least one character and at most {@code maxLength}. */
     public static String requireNonEmpty(String value, int maxLength, String field) {
         requireNonEmpty(value, field);
         if (value.length() > maxLength) {
-            throw InvalidRecordException.schemaViolation(field,
-                    field + " must be at most " + maxLength + " characters long, got " + value.length());
+            throw InvalidRecordException.schemaViolation(
+                    field, field + " must be at most " + maxLength + " characters long, got " + value.length());
         }
         return value;
     }
@@ -48,8 +47,8 @@ public final class FieldChecks {
 
     public static long requireAtLeast(long value, long minimum, String field) {
         if (value < minimum) {
-            throw InvalidRecordException.schemaViolation(field,
-                    field + " must be at least " + minimum + ", got " + value);
+            throw InvalidRecordException.schemaViolation(
+                    field, field + " must be at least " + minimum + ", got " + value);
         }
         return value;
     }
@@ -65,8 +64,8 @@ public final class FieldChecks {
     /** An optional finite number in {@code [minimum, maximum]}. */
     public static Double requireBetweenIfPresent(Double value, double minimum, double maximum, String field) {
         if (value != null && !(value >= minimum && value <= maximum)) {
-            throw InvalidRecordException.schemaViolation(field,
-                    field + " must be between " + minimum + " and " + maximum + ", got " + value);
+            throw InvalidRecordException.schemaViolation(
+                    field, field + " must be between " + minimum + " and " + maximum + ", got " + value);
         }
         return value;
     }
@@ -74,8 +73,8 @@ public final class FieldChecks {
     /** An optional finite number of at least {@code minimum} (JSON has no infinity). */
     public static Double requireFiniteAtLeastIfPresent(Double value, double minimum, String field) {
         if (value != null && !(value >= minimum && Double.isFinite(value))) {
-            throw InvalidRecordException.schemaViolation(field,
-                    field + " must be a finite number of at least " + minimum + ", got " + value);
+            throw InvalidRecordException.schemaViolation(
+                    field, field + " must be a finite number of at least " + minimum + ", got " + value);
         }
         return value;
     }

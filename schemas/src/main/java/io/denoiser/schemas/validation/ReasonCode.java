@@ -5,7 +5,6 @@ package io.denoiser.schemas.validation;
  * same constants with the same descriptions (a test keeps them in step).
  */
 public enum ReasonCode {
-
     MALFORMED_JSON("The value is not one well-formed JSON document: empty, truncated, not UTF-8, "
             + "a duplicate key or trailing content."),
     SCHEMA_VIOLATION("The JSON breaks the record's schema: a required field is missing, a field is null, "

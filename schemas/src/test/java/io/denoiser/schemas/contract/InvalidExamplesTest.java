@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class InvalidExamplesTest {
 
-    private final Deserializer<NoisyImage> deserializer = RecordSerdes.noisyImage().deserializer();
+    private final Deserializer<NoisyImage> deserializer =
+            RecordSerdes.noisyImage().deserializer();
     private final NoisyImageDecoder decoder = new NoisyImageDecoder(RecordLimits.defaults());
 
     static List<InvalidExample> examples() {
@@ -36,7 +37,9 @@ class InvalidExamplesTest {
 
     /** The schema judges JSON documents; malformed JSON is not one, so only the other examples apply. */
     static List<InvalidExample> wellFormedExamples() {
-        return examples().stream().filter(example -> example.expectedReason() != ReasonCode.MALFORMED_JSON).toList();
+        return examples().stream()
+                .filter(example -> example.expectedReason() != ReasonCode.MALFORMED_JSON)
+                .toList();
     }
 
     /** What the stream app does with an input record: read it, then decode its images. */
@@ -52,7 +55,10 @@ class InvalidExamplesTest {
     @MethodSource("examples")
     void shouldFailWithTheReasonCodeAndFieldThatItsNameStates(InvalidExample example) {
         if (example.expectedField().isPresent()) {
-            assertRejected(process(example), example.expectedReason(), example.expectedField().get());
+            assertRejected(
+                    process(example),
+                    example.expectedReason(),
+                    example.expectedField().get());
         } else {
             assertRejectedWithoutField(process(example), example.expectedReason());
         }
@@ -60,7 +66,9 @@ class InvalidExamplesTest {
 
     @Test
     void shouldCoverEveryReasonCodeThatAnInputRecordCanCause() {
-        List<ReasonCode> causedByInput = Arrays.stream(ReasonCode.values()).filter(ReasonCode::causedByInput).toList();
+        List<ReasonCode> causedByInput = Arrays.stream(ReasonCode.values())
+                .filter(ReasonCode::causedByInput)
+                .toList();
 
         assertThat(examples()).extracting(InvalidExample::expectedReason).containsAll(causedByInput);
     }
@@ -73,7 +81,9 @@ class InvalidExamplesTest {
         if (example.expectedReason() == ReasonCode.SCHEMA_VIOLATION) {
             assertThat(violations).isNotEmpty();
         } else {
-            assertThat(violations).as("only the decoding steps can see this problem").isEmpty();
+            assertThat(violations)
+                    .as("only the decoding steps can see this problem")
+                    .isEmpty();
         }
     }
 }

@@ -55,13 +55,17 @@ class ReadmeTest {
     }
 
     private static Optional<ValidExample> validExampleEqualTo(JsonNode json) {
-        return ExampleFiles.valid().stream().filter(example -> Json.tree(example.bytes()).equals(json)).findFirst();
+        return ExampleFiles.valid().stream()
+                .filter(example -> Json.tree(example.bytes()).equals(json))
+                .findFirst();
     }
 
     @Test
     void shouldListEveryReasonCodeWithTheDescriptionOfTheEnum() {
         Map<String, String> table = new LinkedHashMap<>();
-        readme.lines().map(REASON_ROW::matcher).filter(Matcher::matches)
+        readme.lines()
+                .map(REASON_ROW::matcher)
+                .filter(Matcher::matches)
                 .forEach(row -> table.put(row.group(1), row.group(2)));
 
         Map<String, String> codes = Arrays.stream(ReasonCode.values())
@@ -72,14 +76,20 @@ class ReadmeTest {
 
     @Test
     void shouldShowOnlyRecordsThatAreValidExamples() {
-        assertThat(jsonBlocks()).isNotEmpty().allSatisfy(json ->
-                assertThat(validExampleEqualTo(json)).as("valid example equal to %s", json).isPresent());
+        assertThat(jsonBlocks())
+                .isNotEmpty()
+                .allSatisfy(json -> assertThat(validExampleEqualTo(json))
+                        .as("valid example equal to %s", json)
+                        .isPresent());
     }
 
     @Test
     void shouldShowARecordOfEveryType() {
-        List<RecordSchema> shown = jsonBlocks().stream().map(ReadmeTest::validExampleEqualTo).flatMap(Optional::stream)
-                .map(ValidExample::schema).toList();
+        List<RecordSchema> shown = jsonBlocks().stream()
+                .map(ReadmeTest::validExampleEqualTo)
+                .flatMap(Optional::stream)
+                .map(ValidExample::schema)
+                .toList();
 
         assertThat(shown).contains(RecordSchema.values());
     }
@@ -89,7 +99,8 @@ class ReadmeTest {
         Matcher line = KEYED_LINE.matcher(readme);
         int lines = 0;
         while (line.find()) {
-            NoisyImage image = RecordSerdes.noisyImage().deserializer()
+            NoisyImage image = RecordSerdes.noisyImage()
+                    .deserializer()
                     .deserialize("images.noisy", line.group(2).getBytes(StandardCharsets.UTF_8));
             assertThat(image.id()).isEqualTo(line.group(1));
             lines++;
@@ -100,8 +111,10 @@ class ReadmeTest {
     @ParameterizedTest
     @EnumSource(RecordSchema.class)
     void shouldDescribeEveryFieldOfEverySchemaInATable(RecordSchema schema) {
-        JsonSchemas.tree(schema).get("properties").properties().forEach(property ->
-                assertThat(readme).contains("| `" + property.getKey() + "` |"));
+        JsonSchemas.tree(schema)
+                .get("properties")
+                .properties()
+                .forEach(property -> assertThat(readme).contains("| `" + property.getKey() + "` |"));
     }
 
     @ParameterizedTest
@@ -114,7 +127,10 @@ class ReadmeTest {
     void shouldStateTheDefaultLimits() {
         RecordLimits defaults = RecordLimits.defaults();
 
-        assertThat(readme).contains(String.valueOf(defaults.maxWidth()), String.valueOf(defaults.maxHeight()),
-                String.valueOf(defaults.maxEncodedBytes()));
+        assertThat(readme)
+                .contains(
+                        String.valueOf(defaults.maxWidth()),
+                        String.valueOf(defaults.maxHeight()),
+                        String.valueOf(defaults.maxEncodedBytes()));
     }
 }

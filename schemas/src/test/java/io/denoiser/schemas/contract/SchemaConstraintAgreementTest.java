@@ -79,16 +79,20 @@ class SchemaConstraintAgreementTest {
         if (property.has("minimum")) {
             JsonNode minimum = property.get("minimum");
             values.put("at its minimum", minimum);
-            values.put("below its minimum", type.equals("integer")
-                    ? NODES.numberNode(minimum.bigIntegerValue().subtract(BigInteger.ONE))
-                    : NODES.numberNode(minimum.asDouble() - 0.5));
+            values.put(
+                    "below its minimum",
+                    type.equals("integer")
+                            ? NODES.numberNode(minimum.bigIntegerValue().subtract(BigInteger.ONE))
+                            : NODES.numberNode(minimum.asDouble() - 0.5));
         }
         if (property.has("maximum")) {
             JsonNode maximum = property.get("maximum");
             values.put("at its maximum", maximum);
-            values.put("above its maximum", type.equals("integer")
-                    ? NODES.numberNode(maximum.bigIntegerValue().add(BigInteger.ONE))
-                    : NODES.numberNode(maximum.asDouble() + 0.5));
+            values.put(
+                    "above its maximum",
+                    type.equals("integer")
+                            ? NODES.numberNode(maximum.bigIntegerValue().add(BigInteger.ONE))
+                            : NODES.numberNode(maximum.asDouble() + 0.5));
         }
         if (property.has("minLength")) {
             int minLength = property.get("minLength").asInt();
@@ -104,8 +108,11 @@ class SchemaConstraintAgreementTest {
         }
         if (property.has("enum")) {
             property.get("enum").forEach(allowed -> values.put("set to " + allowed, allowed));
-            values.put("outside its enum", type.equals("integer") ? NODES.numberNode(maxOf(property.get("enum")) + 1)
-                    : NODES.textNode("UNKNOWN-VALUE"));
+            values.put(
+                    "outside its enum",
+                    type.equals("integer")
+                            ? NODES.numberNode(maxOf(property.get("enum")) + 1)
+                            : NODES.textNode("UNKNOWN-VALUE"));
         }
         if (property.path("additionalProperties").path("type").asText().equals("string")) {
             values.put("with a number entry", NODES.objectNode().put("entry", 7));
@@ -130,19 +137,21 @@ class SchemaConstraintAgreementTest {
     @MethodSource("mutations")
     void shouldAcceptTheMutatedExampleExactlyWhenTheJsonSchemaDoes(Mutation mutation) {
         RecordSchema schema = mutation.example().schema();
-        List<String> schemaViolations = JsonSchemas.violations(schema,
-                new String(Json.bytes(mutation.json()), StandardCharsets.UTF_8));
+        List<String> schemaViolations =
+                JsonSchemas.violations(schema, new String(Json.bytes(mutation.json()), StandardCharsets.UTF_8));
 
         Throwable rejection = javaVerdict(schema, mutation.json());
 
-        assertThat(rejection == null).as("Java accepts while the schema reports %s", schemaViolations)
+        assertThat(rejection == null)
+                .as("Java accepts while the schema reports %s", schemaViolations)
                 .isEqualTo(schemaViolations.isEmpty());
         if (rejection != null) {
             List<String> blamable = blamableFields(schema, mutation.field());
             assertThat(rejection).isInstanceOfSatisfying(InvalidRecordException.class, invalid -> {
                 assertThat(invalid.reason()).isEqualTo(ReasonCode.SCHEMA_VIOLATION);
-                assertThat(invalid.field()).hasValueSatisfying(field -> assertThat(blamable)
-                        .anySatisfy(candidate -> assertThat(field).startsWith(candidate)));
+                assertThat(invalid.field())
+                        .hasValueSatisfying(field -> assertThat(blamable)
+                                .anySatisfy(candidate -> assertThat(field).startsWith(candidate)));
             });
         }
     }
@@ -150,7 +159,9 @@ class SchemaConstraintAgreementTest {
     /** The changed field, and the fields that the schema's {@code dependentRequired} ties to it. */
     private static List<String> blamableFields(RecordSchema schema, String field) {
         List<String> fields = new ArrayList<>(List.of(field));
-        JsonSchemas.tree(schema).path("dependentRequired").path(field)
+        JsonSchemas.tree(schema)
+                .path("dependentRequired")
+                .path(field)
                 .forEach(dependent -> fields.add(dependent.asText()));
         return fields;
     }

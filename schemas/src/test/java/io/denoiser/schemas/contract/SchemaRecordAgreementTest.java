@@ -71,7 +71,8 @@ class SchemaRecordAgreementTest {
     void shouldDeclareExactlyTheFieldsOfItsRecord(RecordSchema schema) {
         JsonNode properties = JsonSchemas.tree(schema).get("properties");
 
-        assertThat(names(properties)).containsExactlyInAnyOrderElementsOf(components(schema).keySet());
+        assertThat(names(properties))
+                .containsExactlyInAnyOrderElementsOf(components(schema).keySet());
     }
 
     @ParameterizedTest
@@ -91,7 +92,9 @@ class SchemaRecordAgreementTest {
     void shouldOnlyUsePrimitivesForRequiredComponentsSinceAbsenceNeedsNull(RecordSchema schema) {
         components(schema).forEach((name, component) -> {
             if (component.getType().isPrimitive()) {
-                assertThat(component.isAnnotationPresent(Required.class)).as(name + " is primitive").isTrue();
+                assertThat(component.isAnnotationPresent(Required.class))
+                        .as(name + " is primitive")
+                        .isTrue();
             }
         });
     }
@@ -101,7 +104,8 @@ class SchemaRecordAgreementTest {
     void shouldForbidFieldsThatTheRecordDoesNotHave(RecordSchema schema) {
         JsonNode additionalProperties = JsonSchemas.tree(schema).get("additionalProperties");
 
-        assertThat(additionalProperties.isBoolean() && !additionalProperties.asBoolean()).isTrue();
+        assertThat(additionalProperties.isBoolean() && !additionalProperties.asBoolean())
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -109,8 +113,11 @@ class SchemaRecordAgreementTest {
     void shouldGiveEachFieldTheJsonTypeOfItsJavaType(RecordSchema schema) {
         JsonNode properties = JsonSchemas.tree(schema).get("properties");
 
-        components(schema).forEach((name, component) -> assertThat(properties.get(name).path("type").asText())
-                .as("type of " + name).isEqualTo(jsonType(component.getType())));
+        components(schema)
+                .forEach((name, component) -> assertThat(
+                                properties.get(name).path("type").asText())
+                        .as("type of " + name)
+                        .isEqualTo(jsonType(component.getType())));
     }
 
     @ParameterizedTest
@@ -123,27 +130,36 @@ class SchemaRecordAgreementTest {
             long javaMaximum = type == int.class || type == Integer.class ? Integer.MAX_VALUE : Long.MAX_VALUE;
             JsonNode property = properties.get(name);
             if (property.path("type").asText().equals("integer") && !property.has("enum")) {
-                assertThat(property.path("maximum").canConvertToLong()).as("maximum of " + name).isTrue();
-                assertThat(property.path("maximum").asLong()).as("maximum of " + name).isLessThanOrEqualTo(javaMaximum);
+                assertThat(property.path("maximum").canConvertToLong())
+                        .as("maximum of " + name)
+                        .isTrue();
+                assertThat(property.path("maximum").asLong())
+                        .as("maximum of " + name)
+                        .isLessThanOrEqualTo(javaMaximum);
             }
         });
     }
 
     @ParameterizedTest
-    @EnumSource(value = RecordSchema.class, names = {"NOISY_IMAGE", "RECONSTRUCTION"})
+    @EnumSource(
+            value = RecordSchema.class,
+            names = {"NOISY_IMAGE", "RECONSTRUCTION"})
     void shouldListTheWireNamesOfImageEncoding(RecordSchema schema) {
         JsonNode encodings = JsonSchemas.tree(schema).at("/properties/encoding/enum");
 
-        assertThat(texts(encodings)).containsExactlyElementsOf(
-                Arrays.stream(ImageEncoding.values()).map(ImageEncoding::wireName).toList());
+        assertThat(texts(encodings))
+                .containsExactlyElementsOf(Arrays.stream(ImageEncoding.values())
+                        .map(ImageEncoding::wireName)
+                        .toList());
     }
 
     @Test
     void shouldListEveryReasonCodeOfTheDeadLetter() {
         JsonNode reasons = JsonSchemas.tree(RecordSchema.DEAD_LETTER).at("/properties/reason/enum");
 
-        assertThat(texts(reasons)).containsExactlyElementsOf(
-                Arrays.stream(ReasonCode.values()).map(ReasonCode::name).toList());
+        assertThat(texts(reasons))
+                .containsExactlyElementsOf(
+                        Arrays.stream(ReasonCode.values()).map(ReasonCode::name).toList());
     }
 
     @ParameterizedTest

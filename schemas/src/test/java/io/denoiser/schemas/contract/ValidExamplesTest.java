@@ -11,8 +11,8 @@ import io.denoiser.schemas.image.ImageDecoder;
 import io.denoiser.schemas.image.NoisyImageDecoder;
 import io.denoiser.schemas.records.DeadLetter;
 import io.denoiser.schemas.records.NoisyImage;
-import io.denoiser.schemas.records.RecordSchema;
 import io.denoiser.schemas.records.Reconstruction;
+import io.denoiser.schemas.records.RecordSchema;
 import io.denoiser.schemas.serde.JsonRecordSerde;
 import io.denoiser.schemas.validation.RecordLimits;
 import java.nio.charset.StandardCharsets;
@@ -73,8 +73,12 @@ class ValidExamplesTest {
             assertThat(decoder.decodeReference(noisy).map(DecodedImage::height))
                     .isEqualTo(noisy.hasReference() ? Optional.of(noisy.height()) : Optional.empty());
         } else if (record instanceof Reconstruction reconstruction) {
-            DecodedImage image = ImageDecoder.decode(reconstruction.encoding(), reconstruction.data(),
-                    reconstruction.width(), reconstruction.height(), "data");
+            DecodedImage image = ImageDecoder.decode(
+                    reconstruction.encoding(),
+                    reconstruction.data(),
+                    reconstruction.width(),
+                    reconstruction.height(),
+                    "data");
             assertThat(image.width()).isEqualTo(reconstruction.width());
         } else {
             DeadLetter letter = (DeadLetter) record;

@@ -37,30 +37,35 @@ class ImageDecoderTest {
     void shouldAcceptBase64WithoutPadding() {
         String unpadded = Base64.getEncoder().withoutPadding().encodeToString(IMAGE.pixels());
 
-        assertThat(ImageDecoder.decode(ImageEncoding.RAW_U8, unpadded, 5, 3, "data")).isEqualTo(IMAGE);
+        assertThat(ImageDecoder.decode(ImageEncoding.RAW_U8, unpadded, 5, 3, "data"))
+                .isEqualTo(IMAGE);
     }
 
     @ParameterizedTest
     @EnumSource(ImageEncoding.class)
     void shouldRejectTextThatIsNotBase64AsBadEncoding(ImageEncoding encoding) {
-        assertRejected(() -> ImageDecoder.decode(encoding, "not base64!", 5, 3, "data"), ReasonCode.BAD_ENCODING,
-                "data");
+        assertRejected(
+                () -> ImageDecoder.decode(encoding, "not base64!", 5, 3, "data"), ReasonCode.BAD_ENCODING, "data");
     }
 
     @Test
     void shouldRejectImageWhoseDataDoesNotMatchDeclaredSize() {
         String oneByteShort = base64(Arrays.copyOf(IMAGE.pixels(), IMAGE.pixels().length - 1));
 
-        assertRejected(() -> ImageDecoder.decode(ImageEncoding.RAW_U8, oneByteShort, 5, 3, "data"),
-                ReasonCode.SIZE_MISMATCH, "data");
+        assertRejected(
+                () -> ImageDecoder.decode(ImageEncoding.RAW_U8, oneByteShort, 5, 3, "data"),
+                ReasonCode.SIZE_MISMATCH,
+                "data");
     }
 
     @Test
     void shouldRejectRawDataWithMoreBytesThanDeclared() {
         String oneByteLong = base64(Arrays.copyOf(IMAGE.pixels(), IMAGE.pixels().length + 1));
 
-        assertRejected(() -> ImageDecoder.decode(ImageEncoding.RAW_U8, oneByteLong, 5, 3, "data"),
-                ReasonCode.SIZE_MISMATCH, "data");
+        assertRejected(
+                () -> ImageDecoder.decode(ImageEncoding.RAW_U8, oneByteLong, 5, 3, "data"),
+                ReasonCode.SIZE_MISMATCH,
+                "data");
     }
 
     @Test
@@ -73,14 +78,18 @@ class ImageDecoderTest {
 
     @Test
     void shouldRejectPngWhoseDimensionsDifferFromTheDeclaredOnes() {
-        assertRejected(() -> ImageDecoder.decode(ImageEncoding.PNG, pngBase64(IMAGE), 3, 5, "data"),
-                ReasonCode.SIZE_MISMATCH, "data");
+        assertRejected(
+                () -> ImageDecoder.decode(ImageEncoding.PNG, pngBase64(IMAGE), 3, 5, "data"),
+                ReasonCode.SIZE_MISMATCH,
+                "data");
     }
 
     @Test
     void shouldRejectBytesThatAreNotAPngAsBadEncoding() {
-        assertRejected(() -> ImageDecoder.decode(ImageEncoding.PNG, rawBase64(IMAGE), 5, 3, "data"),
-                ReasonCode.BAD_ENCODING, "data");
+        assertRejected(
+                () -> ImageDecoder.decode(ImageEncoding.PNG, rawBase64(IMAGE), 5, 3, "data"),
+                ReasonCode.BAD_ENCODING,
+                "data");
     }
 
     @Test
@@ -88,13 +97,17 @@ class ImageDecoderTest {
         byte[] png = Base64.getDecoder().decode(pngBase64(gradient(32, 32)));
         String truncated = base64(Arrays.copyOf(png, png.length / 2));
 
-        assertRejected(() -> ImageDecoder.decode(ImageEncoding.PNG, truncated, 32, 32, "data"),
-                ReasonCode.BAD_ENCODING, "data");
+        assertRejected(
+                () -> ImageDecoder.decode(ImageEncoding.PNG, truncated, 32, 32, "data"),
+                ReasonCode.BAD_ENCODING,
+                "data");
     }
 
     @Test
     void shouldNameTheFieldItWasAskedToDecode() {
-        assertRejected(() -> ImageDecoder.decode(ImageEncoding.RAW_U8, "%%%", 5, 3, "reference"),
-                ReasonCode.BAD_ENCODING, "reference");
+        assertRejected(
+                () -> ImageDecoder.decode(ImageEncoding.RAW_U8, "%%%", 5, 3, "reference"),
+                ReasonCode.BAD_ENCODING,
+                "reference");
     }
 }

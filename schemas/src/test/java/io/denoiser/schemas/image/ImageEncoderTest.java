@@ -22,7 +22,8 @@ class ImageEncoderTest {
     void shouldEncodeImagesThatDecodeBackUnchanged(ImageEncoding encoding) {
         String encoded = ImageEncoder.encode(IMAGE, encoding);
 
-        assertThat(ImageDecoder.decode(encoding, encoded, IMAGE.width(), IMAGE.height(), "data")).isEqualTo(IMAGE);
+        assertThat(ImageDecoder.decode(encoding, encoded, IMAGE.width(), IMAGE.height(), "data"))
+                .isEqualTo(IMAGE);
     }
 
     @Test

@@ -17,7 +17,9 @@ class NoisyImageAdmissionTest {
 
     @Test
     void shouldAdmitImageExactlyAtTheLimits() {
-        NoisyImage largest = aNoisyImage().size(SMALL_LIMITS.maxWidth(), SMALL_LIMITS.maxHeight()).build();
+        NoisyImage largest = aNoisyImage()
+                .size(SMALL_LIMITS.maxWidth(), SMALL_LIMITS.maxHeight())
+                .build();
 
         assertThatCode(() -> admission.check(largest)).doesNotThrowAnyException();
     }
@@ -38,14 +40,18 @@ class NoisyImageAdmissionTest {
 
     @Test
     void shouldRejectDataLongerThanTheMaximumEncodedSizeAsTooLarge() {
-        NoisyImage bulky = aNoisyImage().data("A".repeat(SMALL_LIMITS.maxEncodedBytes() + 1)).build();
+        NoisyImage bulky = aNoisyImage()
+                .data("A".repeat(SMALL_LIMITS.maxEncodedBytes() + 1))
+                .build();
 
         assertRejected(() -> admission.check(bulky), ReasonCode.TOO_LARGE, "data");
     }
 
     @Test
     void shouldRejectReferenceLongerThanTheMaximumEncodedSizeAsTooLarge() {
-        NoisyImage bulky = aNoisyImage().reference("A".repeat(SMALL_LIMITS.maxEncodedBytes() + 1)).build();
+        NoisyImage bulky = aNoisyImage()
+                .reference("A".repeat(SMALL_LIMITS.maxEncodedBytes() + 1))
+                .build();
 
         assertRejected(() -> admission.check(bulky), ReasonCode.TOO_LARGE, "reference");
     }
@@ -59,7 +65,8 @@ class NoisyImageAdmissionTest {
 
     @Test
     void shouldReportAnUnsupportedShapeBeforeAnySizeProblem() {
-        NoisyImage wideColour = aNoisyImage().size(SMALL_LIMITS.maxWidth() + 1, 1).channels(3).build();
+        NoisyImage wideColour =
+                aNoisyImage().size(SMALL_LIMITS.maxWidth() + 1, 1).channels(3).build();
 
         assertRejected(() -> admission.check(wideColour), ReasonCode.UNSUPPORTED_SHAPE, "channels");
     }

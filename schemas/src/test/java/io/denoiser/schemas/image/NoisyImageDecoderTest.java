@@ -20,7 +20,11 @@ class NoisyImageDecoderTest {
     @Test
     void shouldDecodeTheNoisyImage() {
         DecodedImage noisy = gradient(6, 4);
-        NoisyImage image = aNoisyImage().size(6, 4).encoding(ImageEncoding.PNG).data(pngBase64(noisy)).build();
+        NoisyImage image = aNoisyImage()
+                .size(6, 4)
+                .encoding(ImageEncoding.PNG)
+                .data(pngBase64(noisy))
+                .build();
 
         assertThat(decoder.decodeData(image)).isEqualTo(noisy);
     }
@@ -47,7 +51,9 @@ class NoisyImageDecoderTest {
 
     @Test
     void shouldCheckTheLimitsBeforeDecodingAnything() {
-        NoisyImage hugeAndUndecodable = aNoisyImage().width(RecordLimits.DEFAULT_MAX_SIDE + 1).data("not base64!")
+        NoisyImage hugeAndUndecodable = aNoisyImage()
+                .width(RecordLimits.DEFAULT_MAX_SIDE + 1)
+                .data("not base64!")
                 .build();
 
         assertRejected(() -> decoder.decodeData(hugeAndUndecodable), ReasonCode.TOO_LARGE, "width");

@@ -29,8 +29,8 @@ class DeadLetterTest {
 
     @Test
     void shouldLeaveOutTheKeyOfARecordThatHadNone() {
-        DeadLetter letter = DeadLetter.of(rawRecord(null, "{}"), ReasonCode.SCHEMA_VIOLATION, "id", "id is required",
-                NEW_YEAR_2026);
+        DeadLetter letter = DeadLetter.of(
+                rawRecord(null, "{}"), ReasonCode.SCHEMA_VIOLATION, "id", "id is required", NEW_YEAR_2026);
 
         assertThat(letter.originalKey()).isNull();
         assertThat(letter.originalKeyBytes()).isNull();
@@ -39,7 +39,9 @@ class DeadLetterTest {
 
     @Test
     void shouldTakeReasonFieldAndMessageFromTheRejection() {
-        InvalidRecordException rejection = new InvalidRecordException(ReasonCode.SIZE_MISMATCH, "data",
+        InvalidRecordException rejection = new InvalidRecordException(
+                ReasonCode.SIZE_MISMATCH,
+                "data",
                 "data holds 15 bytes, but a 4x4 raw-u8 image with 1 channel needs 16");
 
         DeadLetter letter = DeadLetter.of(rawRecord("img-1", "{}"), rejection, NEW_YEAR_2026);
@@ -60,25 +62,35 @@ class DeadLetterTest {
 
     @Test
     void shouldRejectNegativeOffset() {
-        assertRejected(() -> new DeadLetter(null, null, "images.noisy", 0, -1, ReasonCode.TOO_LARGE, null, "too big",
-                NEW_YEAR_2026), ReasonCode.SCHEMA_VIOLATION, "sourceOffset");
+        assertRejected(
+                () -> new DeadLetter(
+                        null, null, "images.noisy", 0, -1, ReasonCode.TOO_LARGE, null, "too big", NEW_YEAR_2026),
+                ReasonCode.SCHEMA_VIOLATION,
+                "sourceOffset");
     }
 
     @Test
     void shouldRejectNegativePartition() {
-        assertRejected(() -> new DeadLetter(null, null, "images.noisy", -1, 0, ReasonCode.TOO_LARGE, null, "too big",
-                NEW_YEAR_2026), ReasonCode.SCHEMA_VIOLATION, "sourcePartition");
+        assertRejected(
+                () -> new DeadLetter(
+                        null, null, "images.noisy", -1, 0, ReasonCode.TOO_LARGE, null, "too big", NEW_YEAR_2026),
+                ReasonCode.SCHEMA_VIOLATION,
+                "sourcePartition");
     }
 
     @Test
     void shouldRejectMissingReason() {
-        assertRejected(() -> new DeadLetter(null, null, "images.noisy", 0, 0, null, null, "too big", NEW_YEAR_2026),
-                ReasonCode.SCHEMA_VIOLATION, "reason");
+        assertRejected(
+                () -> new DeadLetter(null, null, "images.noisy", 0, 0, null, null, "too big", NEW_YEAR_2026),
+                ReasonCode.SCHEMA_VIOLATION,
+                "reason");
     }
 
     @Test
     void shouldRejectEmptyMessage() {
-        assertRejected(() -> new DeadLetter(null, null, "images.noisy", 0, 0, ReasonCode.TOO_LARGE, null, "",
-                NEW_YEAR_2026), ReasonCode.SCHEMA_VIOLATION, "message");
+        assertRejected(
+                () -> new DeadLetter(null, null, "images.noisy", 0, 0, ReasonCode.TOO_LARGE, null, "", NEW_YEAR_2026),
+                ReasonCode.SCHEMA_VIOLATION,
+                "message");
     }
 }

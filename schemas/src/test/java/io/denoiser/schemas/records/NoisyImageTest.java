@@ -101,8 +101,8 @@ class NoisyImageTest {
         Map<String, String> attributes = new HashMap<>();
         attributes.put("camera", null);
 
-        assertRejected(() -> aNoisyImage().attributes(attributes).build(), ReasonCode.SCHEMA_VIOLATION,
-                "attributes.camera");
+        assertRejected(
+                () -> aNoisyImage().attributes(attributes).build(), ReasonCode.SCHEMA_VIOLATION, "attributes.camera");
     }
 
     @Test

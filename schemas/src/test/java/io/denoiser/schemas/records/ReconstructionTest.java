@@ -52,13 +52,12 @@ class ReconstructionTest {
 
     @Test
     void shouldRejectEmptyModelVersion() {
-        assertRejected(() -> aReconstruction().modelVersion("").build(), ReasonCode.SCHEMA_VIOLATION,
-                "modelVersion");
+        assertRejected(() -> aReconstruction().modelVersion("").build(), ReasonCode.SCHEMA_VIOLATION, "modelVersion");
     }
 
     @Test
     void shouldRejectInputTimestampBeforeTheEpoch() {
-        assertRejected(() -> aReconstruction().inputTimestamp(-1).build(), ReasonCode.SCHEMA_VIOLATION,
-                "inputTimestamp");
+        assertRejected(
+                () -> aReconstruction().inputTimestamp(-1).build(), ReasonCode.SCHEMA_VIOLATION, "inputTimestamp");
     }
 }

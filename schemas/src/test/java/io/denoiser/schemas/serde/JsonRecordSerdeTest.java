@@ -49,7 +49,9 @@ class JsonRecordSerdeTest {
                 Arguments.of(RecordSerdes.noisyImage(), TestData.noisyImageWithEverything()),
                 Arguments.of(RecordSerdes.noisyImage(), aNoisyImage().build()),
                 Arguments.of(RecordSerdes.reconstruction(), aReconstruction().build()),
-                Arguments.of(RecordSerdes.reconstruction(), aReconstruction().withoutQuality().build()),
+                Arguments.of(
+                        RecordSerdes.reconstruction(),
+                        aReconstruction().withoutQuality().build()),
                 Arguments.of(RecordSerdes.deadLetter(), TestData.deadLetter()));
     }
 
@@ -69,7 +71,8 @@ class JsonRecordSerdeTest {
 
     @Test
     void shouldLeaveOutAbsentOptionalFields() {
-        JsonNode json = Json.tree(serde.serializer().serialize(TOPIC, aNoisyImage().build()));
+        JsonNode json =
+                Json.tree(serde.serializer().serialize(TOPIC, aNoisyImage().build()));
 
         assertThat(json.has("timestamp")).isFalse();
         assertThat(json.has("reference")).isFalse();
@@ -84,7 +87,8 @@ class JsonRecordSerdeTest {
         JsonNode imageJson = Json.tree(serde.serializer().serialize(TOPIC, image));
         JsonNode letterJson = Json.tree(RecordSerdes.deadLetter().serializer().serialize(TOPIC, letter));
 
-        assertThat(imageJson.get("encoding").asText()).isEqualTo(image.encoding().wireName());
+        assertThat(imageJson.get("encoding").asText())
+                .isEqualTo(image.encoding().wireName());
         assertThat(letterJson.get("reason").asText()).isEqualTo(letter.reason().name());
     }
 
@@ -114,8 +118,8 @@ class JsonRecordSerdeTest {
 
     @Test
     void shouldRejectBytesThatAreNotUtf8AsMalformedJson() {
-        assertRejectedWithoutField(() -> read(new byte[] {(byte) 0xFF, (byte) 0xFE, '{', '}'}),
-                ReasonCode.MALFORMED_JSON);
+        assertRejectedWithoutField(
+                () -> read(new byte[] {(byte) 0xFF, (byte) 0xFE, '{', '}'}), ReasonCode.MALFORMED_JSON);
     }
 
     @Test
@@ -208,8 +212,9 @@ class JsonRecordSerdeTest {
 
     @Test
     void shouldAcceptAnIntegerWhereANumberIsExpected() {
-        ObjectNode json = Json.object(RecordSerdes.reconstruction().serializer().serialize(TOPIC,
-                aReconstruction().build()));
+        ObjectNode json = Json.object(RecordSerdes.reconstruction()
+                .serializer()
+                .serialize(TOPIC, aReconstruction().build()));
         json.put("psnr", 40);
 
         Reconstruction read = RecordSerdes.reconstruction().deserializer().deserialize(TOPIC, Json.bytes(json));

@@ -16,7 +16,8 @@ class ReasonCodeTest {
 
     @Test
     void shouldAttributeOnlyInferenceFailuresToTheAppRatherThanTheInput() {
-        assertThat(ReasonCode.values()).filteredOn(code -> !code.causedByInput())
+        assertThat(ReasonCode.values())
+                .filteredOn(code -> !code.causedByInput())
                 .containsExactly(ReasonCode.INFERENCE_FAILED);
     }
 }

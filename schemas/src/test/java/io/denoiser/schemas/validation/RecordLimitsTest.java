@@ -20,19 +20,22 @@ class RecordLimitsTest {
 
     @Test
     void shouldRejectWidthLimitBelowOne() {
-        assertThatThrownBy(() -> new RecordLimits(0, 1, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new RecordLimits(0, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxWidth");
     }
 
     @Test
     void shouldRejectHeightLimitBelowOne() {
-        assertThatThrownBy(() -> new RecordLimits(1, 0, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new RecordLimits(1, 0, 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxHeight");
     }
 
     @Test
     void shouldRejectEncodedSizeLimitBelowOne() {
-        assertThatThrownBy(() -> new RecordLimits(1, 1, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new RecordLimits(1, 1, 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxEncodedBytes");
     }
 }

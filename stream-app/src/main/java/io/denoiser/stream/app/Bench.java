@@ -44,19 +44,30 @@ final class Bench {
     record Variant(String runtime, int maxBatchSize, long maxBatchDelayMs) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "model.runtime=%s, max.batch.size=%d, max.batch.delay.ms=%d", runtime,
-                    maxBatchSize, maxBatchDelayMs);
+            return String.format(
+                    Locale.ROOT,
+                    "model.runtime=%s, max.batch.size=%d, max.batch.delay.ms=%d",
+                    runtime,
+                    maxBatchSize,
+                    maxBatchDelayMs);
         }
     }
 
-    record Settings(Path model, Path images, int warmUpImages, int saturationImages,
-            Duration loadDuration, List<Integer> loadPercents, List<Variant> variants, int rounds, int partitions,
-            boolean references, Map<String, String> appSettings) {
-    }
+    record Settings(
+            Path model,
+            Path images,
+            int warmUpImages,
+            int saturationImages,
+            Duration loadDuration,
+            List<Integer> loadPercents,
+            List<Variant> variants,
+            int rounds,
+            int partitions,
+            boolean references,
+            Map<String, String> appSettings) {}
 
     /** What one variant measured in one round: saturation first, then each load. */
-    record Result(Variant variant, int round, LoadMeasurement saturation, List<LoadMeasurement> loads) {
-    }
+    record Result(Variant variant, int round, LoadMeasurement saturation, List<LoadMeasurement> loads) {}
 
     private static final Duration PHASE_TIMEOUT_SLACK = Duration.ofSeconds(60);
     /** An unpaced phase fails only below this rate: the plain DL4J runtime does ~50 images/s here. */
@@ -86,22 +97,28 @@ final class Bench {
     private Result measure(Variant variant, int round, List<SourceImage> images) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         TopicNames topics = ToolApps.ownTopics("denoiser-bench-" + run + ".");
-        TopicAdmin.create(broker.clientProperties(), settings.partitions(), Duration.ofSeconds(30),
+        TopicAdmin.create(
+                broker.clientProperties(),
+                settings.partitions(),
+                Duration.ofSeconds(30),
                 List.of(topics.input(), topics.output(), topics.deadLetter()));
         Path stateDir = Path.of("work", "bench-state-" + run);
         Map<String, String> appSettings = new LinkedHashMap<>(settings.appSettings());
         appSettings.put(StreamAppConfigDef.MODEL_RUNTIME_CONFIG, variant.runtime());
         appSettings.put(StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG, String.valueOf(variant.maxBatchSize()));
         appSettings.put(StreamAppConfigDef.MAX_BATCH_DELAY_MS_CONFIG, String.valueOf(variant.maxBatchDelayMs()));
-        out.printf(Locale.ROOT, "%n%s%s (%d partitions, model %s%s)%n",
-                settings.rounds() > 1 ? "round " + round + "/" + settings.rounds() + ": " : "", variant,
+        out.printf(
+                Locale.ROOT,
+                "%n%s%s (%d partitions, model %s%s)%n",
+                settings.rounds() > 1 ? "round " + round + "/" + settings.rounds() + ": " : "",
+                variant,
                 settings.partitions(),
                 ArtifactLoader.readMetadata(settings.model()).modelVersion(),
                 settings.appSettings().isEmpty() ? "" : ", " + settings.appSettings());
-        try (StreamAppLifecycle app = StreamApp.assemble(ToolApps.config(broker, topics, stateDir,
-                "denoiser-bench-" + run, settings.model(), appSettings));
-                ReconstructionReader reader = ReconstructionReader.open(broker.clientProperties(), topics.output(),
-                        TopicReader.StartAt.EARLIEST);
+        try (StreamAppLifecycle app = StreamApp.assemble(ToolApps.config(
+                        broker, topics, stateDir, "denoiser-bench-" + run, settings.model(), appSettings));
+                ReconstructionReader reader = ReconstructionReader.open(
+                        broker.clientProperties(), topics.output(), TopicReader.StartAt.EARLIEST);
                 RecordPublisher publisher = RecordPublisher.open(broker.clientProperties(), topics.input())) {
             app.start();
             Phases phases = new Phases(images, reader, publisher);
@@ -110,7 +127,8 @@ final class Bench {
             List<LoadMeasurement> loads = new ArrayList<>();
             for (int percent : settings.loadPercents()) {
                 double rate = saturation.throughput() * percent / 100.0;
-                int count = (int) Math.max(1, Math.round(rate * settings.loadDuration().toMillis() / 1000.0));
+                int count = (int)
+                        Math.max(1, Math.round(rate * settings.loadDuration().toMillis() / 1000.0));
                 loads.add(phases.send(percent + "% load", count, rate));
             }
             return new Result(variant, round, saturation, loads);
@@ -140,16 +158,16 @@ final class Bench {
             for (int i = 0; i < count; i++) {
                 int index = sent + i;
                 SourceImage image = images.get(index % images.size());
-                prepared.add(publisher.prepare(records.record(
-                        new SourceImage("bench-" + index, image.image()), index, null)));
+                prepared.add(publisher.prepare(
+                        records.record(new SourceImage("bench-" + index, image.image()), index, null)));
             }
             sent += count;
-            String label = String.format(Locale.ROOT, "%-11s%s", phase,
-                    rate > 0 ? String.format(Locale.ROOT, " %,.0f/s", rate) : "");
+            String label = String.format(
+                    Locale.ROOT, "%-11s%s", phase, rate > 0 ? String.format(Locale.ROOT, " %,.0f/s", rate) : "");
             ProgressBar progress = new ProgressBar(out, label, count, "img");
             long start = System.nanoTime();
-            CompletableFuture<RecordPublisher.Summary> published = CompletableFuture.supplyAsync(
-                    () -> publisher.publishPrepared(prepared, new Pacer(rate), n -> { }));
+            CompletableFuture<RecordPublisher.Summary> published =
+                    CompletableFuture.supplyAsync(() -> publisher.publishPrepared(prepared, new Pacer(rate), n -> {}));
             Duration timeout = Duration.ofMillis(Math.round(count / (rate > 0 ? rate : SLOWEST_EXPECTED_RATE) * 1000))
                     .plus(PHASE_TIMEOUT_SLACK);
             AtomicInteger arrived = new AtomicInteger();
@@ -165,13 +183,24 @@ final class Bench {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
             if (received.size() < count) {
-                throw new ToolException(String.format(Locale.ROOT, "%s: only %,d of %,d reconstructions arrived"
-                        + " within %d s", phase, received.size(), count, timeout.toSeconds()));
+                throw new ToolException(String.format(
+                        Locale.ROOT,
+                        "%s: only %,d of %,d reconstructions arrived" + " within %d s",
+                        phase,
+                        received.size(),
+                        count,
+                        timeout.toSeconds()));
             }
             LoadMeasurement measurement = LoadMeasurement.of(phase, rate, received, seconds);
-            out.printf(Locale.ROOT, "  %-11s %,7.0f images/s, latency p50 %,d ms, p95 %,d ms, p99 %,d ms,"
-                    + " mean batch %.1f%n", phase, measurement.throughput(), measurement.p50Millis(),
-                    measurement.p95Millis(), measurement.p99Millis(), measurement.meanBatchSize());
+            out.printf(
+                    Locale.ROOT,
+                    "  %-11s %,7.0f images/s, latency p50 %,d ms, p95 %,d ms, p99 %,d ms," + " mean batch %.1f%n",
+                    phase,
+                    measurement.throughput(),
+                    measurement.p50Millis(),
+                    measurement.p95Millis(),
+                    measurement.p99Millis(),
+                    measurement.meanBatchSize());
             out.flush();
             return measurement;
         }

@@ -16,8 +16,7 @@ import org.apache.kafka.common.KafkaException;
  */
 final class BrokerProbe {
 
-    private BrokerProbe() {
-    }
+    private BrokerProbe() {}
 
     /** Whether a broker describes the cluster within {@code timeout}; a refusal of any kind counts as no. */
     static boolean answers(Map<String, Object> adminConfig, Duration timeout) {
@@ -32,7 +31,10 @@ final class BrokerProbe {
             return false;
         }
         try {
-            return !admin.describeCluster().nodes().get(timeoutMs, TimeUnit.MILLISECONDS).isEmpty();
+            return !admin.describeCluster()
+                    .nodes()
+                    .get(timeoutMs, TimeUnit.MILLISECONDS)
+                    .isEmpty();
         } catch (ExecutionException | TimeoutException e) {
             return false;
         } catch (InterruptedException e) {

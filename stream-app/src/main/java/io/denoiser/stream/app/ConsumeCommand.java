@@ -7,8 +7,8 @@ import io.denoiser.stream.tools.ClientOptions;
 import io.denoiser.stream.tools.ReconstructionFiles;
 import io.denoiser.stream.tools.ReconstructionReader;
 import io.denoiser.stream.tools.ReconstructionStats;
-import io.denoiser.stream.tools.TopicReader;
 import io.denoiser.stream.tools.ToolException;
+import io.denoiser.stream.tools.TopicReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,12 +22,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code consume}: reconstructions → PNG files and a JSON-lines summary, with their quality. */
-@Command(name = "consume", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "consume",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Reads reconstructions and writes each as <output>/<id>.png, plus <output>/summary.jsonl;"
                 + " prints mean PSNR/SSIM where the noisy images carried references.",
-        footer = {"", "Exit codes: 0 got --count records (or read until --timeout when --count is 0);"
-                + " 1 fewer arrived in time, or an error.",
-            "Example: ./denoiser consume --count 100 --output work/consumed"})
+        footer = {
+            "",
+            "Exit codes: 0 got --count records (or read until --timeout when --count is 0);"
+                    + " 1 fewer arrived in time, or an error.",
+            "Example: ./denoiser consume --count 100 --output work/consumed"
+        })
 final class ConsumeCommand implements Callable<Integer> {
 
     @Spec
@@ -39,19 +45,29 @@ final class ConsumeCommand implements Callable<Integer> {
     @Option(names = "--topic", description = "Default: ${DEFAULT-VALUE}")
     String topic = TopicNames.DEFAULT.output();
 
-    @Option(names = "--count", defaultValue = "0", description = "Stop after this many records; 0: read until"
-            + " --timeout.")
+    @Option(
+            names = "--count",
+            defaultValue = "0",
+            description = "Stop after this many records; 0: read until" + " --timeout.")
     int count;
 
-    @Option(names = "--timeout", defaultValue = "60", paramLabel = "<seconds>",
+    @Option(
+            names = "--timeout",
+            defaultValue = "60",
+            paramLabel = "<seconds>",
             description = "Stop after this long in any case. Default: ${DEFAULT-VALUE}")
     double timeoutSeconds;
 
-    @Option(names = "--from", paramLabel = "earliest|latest",
+    @Option(
+            names = "--from",
+            paramLabel = "earliest|latest",
             description = "Read the topic from its beginning, or only what arrives from now on. Default: earliest")
     TopicReader.StartAt from = TopicReader.StartAt.EARLIEST;
 
-    @Option(names = "--output", defaultValue = "work/consumed", paramLabel = "<dir>",
+    @Option(
+            names = "--output",
+            defaultValue = "work/consumed",
+            paramLabel = "<dir>",
             description = "Folder for the PNG files and summary.jsonl. Default: ${DEFAULT-VALUE}")
     Path output;
 
@@ -73,13 +89,22 @@ final class ConsumeCommand implements Callable<Integer> {
                 });
                 progress.finish();
                 ReconstructionStats stats = ReconstructionStats.of(received);
-                out.printf(Locale.ROOT, "consumed %,d reconstructions from %s into %s (PNG files, summary.jsonl)%n",
-                        stats.count(), topic, output);
+                out.printf(
+                        Locale.ROOT,
+                        "consumed %,d reconstructions from %s into %s (PNG files, summary.jsonl)%n",
+                        stats.count(),
+                        topic,
+                        output);
                 out.println(stats.quality());
                 if (count > 0 && stats.count() < count) {
-                    spec.commandLine().getErr().printf(Locale.ROOT,
-                            "denoiser consume: only %,d of %,d reconstructions arrived within %.0f s%n",
-                            stats.count(), count, timeoutSeconds);
+                    spec.commandLine()
+                            .getErr()
+                            .printf(
+                                    Locale.ROOT,
+                                    "denoiser consume: only %,d of %,d reconstructions arrived within %.0f s%n",
+                                    stats.count(),
+                                    count,
+                                    timeoutSeconds);
                     return 1;
                 }
             }

@@ -22,8 +22,8 @@ import io.denoiser.stream.tools.ReconstructionReader;
 import io.denoiser.stream.tools.ReconstructionStats;
 import io.denoiser.stream.tools.RecordPublisher;
 import io.denoiser.stream.tools.SourceImage;
-import io.denoiser.stream.tools.TopicReader;
 import io.denoiser.stream.tools.ToolException;
+import io.denoiser.stream.tools.TopicReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -48,19 +48,25 @@ final class Demo {
 
     /** Sent on purpose so the dead-letter route shows: not JSON, so it becomes a MALFORMED_JSON dead letter. */
     static final byte[] MALFORMED_RECORD = "this is not a noisy-image record".getBytes(StandardCharsets.UTF_8);
+
     static final String GRID_FILE = "demo-grid.png";
     private static final int GRID_IMAGES = 10;
     private static final int GRID_SCALE = 3;
     private static final Duration DEAD_LETTER_WAIT = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(100);
 
-    record Settings(Path model, String runtime, Path images, int count, NoiseSpec noise, int partitions,
-            Duration timeout, Path output) {
-    }
+    record Settings(
+            Path model,
+            String runtime,
+            Path images,
+            int count,
+            NoiseSpec noise,
+            int partitions,
+            Duration timeout,
+            Path output) {}
 
     /** @param failure why the demo did not show what it should, if it did not */
-    record Outcome(int reconstructions, int deadLetters, Optional<String> failure) {
-    }
+    record Outcome(int reconstructions, int deadLetters, Optional<String> failure) {}
 
     private final Settings settings;
     private final ClientOptions client;
@@ -77,16 +83,28 @@ final class Demo {
         ArtifactLoader.readMetadata(settings.model()); // a missing or unreadable model fails before anything starts
         List<SourceImage> images = ImageInputs.read(List.of(settings.images()), settings.count());
         NoisyRecords records = new NoisyRecords(settings.noise(), 1);
-        out.printf(Locale.ROOT, "denoiser demo: %,d images from %s with %s noise, through Kafka and back%n",
-                images.size(), settings.images(), settings.noise());
+        out.printf(
+                Locale.ROOT,
+                "denoiser demo: %,d images from %s with %s noise, through Kafka and back%n",
+                images.size(),
+                settings.images(),
+                settings.noise());
         out.flush();
         try (ToolBroker broker = ToolBroker.startOrUse(client, out)) {
             String run = UUID.randomUUID().toString().substring(0, 8);
             TopicNames topics = topicsFor(broker, run);
-            TopicAdmin.create(broker.clientProperties(), settings.partitions(), Duration.ofSeconds(30),
+            TopicAdmin.create(
+                    broker.clientProperties(),
+                    settings.partitions(),
+                    Duration.ofSeconds(30),
                     List.of(topics.input(), topics.output(), topics.deadLetter()));
-            out.printf(Locale.ROOT, "topics   %s -> %s, dead letters to %s (%d partitions each)%n", topics.input(),
-                    topics.output(), topics.deadLetter(), settings.partitions());
+            out.printf(
+                    Locale.ROOT,
+                    "topics   %s -> %s, dead letters to %s (%d partitions each)%n",
+                    topics.input(),
+                    topics.output(),
+                    topics.deadLetter(),
+                    settings.partitions());
             Path stateDir = settings.output().resolve("state-" + run);
             try {
                 return runApp(broker, topics, stateDir, "denoiser-demo-" + run, images, records, started);
@@ -104,25 +122,34 @@ final class Demo {
         return ToolApps.ownTopics("denoiser-demo-" + run + ".");
     }
 
-    private Outcome runApp(ToolBroker broker, TopicNames topics, Path stateDir, String applicationId,
-            List<SourceImage> images, NoisyRecords records, long started) {
+    private Outcome runApp(
+            ToolBroker broker,
+            TopicNames topics,
+            Path stateDir,
+            String applicationId,
+            List<SourceImage> images,
+            NoisyRecords records,
+            long started) {
         long appStarting = System.nanoTime();
         Map<String, String> runtime = Map.of(StreamAppConfigDef.MODEL_RUNTIME_CONFIG, settings.runtime());
-        try (StreamAppLifecycle app = StreamApp.assemble(ToolApps.config(broker, topics, stateDir, applicationId,
-                settings.model(), runtime))) {
+        try (StreamAppLifecycle app = StreamApp.assemble(
+                ToolApps.config(broker, topics, stateDir, applicationId, settings.model(), runtime))) {
             app.start();
-            out.printf(Locale.ROOT, "app      model %s on the %s runtime, running after %.1f s%n",
-                    ArtifactLoader.readMetadata(settings.model()).modelVersion(), settings.runtime(),
+            out.printf(
+                    Locale.ROOT,
+                    "app      model %s on the %s runtime, running after %.1f s%n",
+                    ArtifactLoader.readMetadata(settings.model()).modelVersion(),
+                    settings.runtime(),
                     seconds(System.nanoTime() - appStarting));
             out.flush();
-            try (ReconstructionReader reader = ReconstructionReader.open(broker.clientProperties(), topics.output(),
-                    TopicReader.StartAt.EARLIEST);
-                    TopicReader deadLetterReader = TopicReader.open(broker.clientProperties(),
-                            List.of(topics.deadLetter()), TopicReader.StartAt.EARLIEST);
+            try (ReconstructionReader reader = ReconstructionReader.open(
+                            broker.clientProperties(), topics.output(), TopicReader.StartAt.EARLIEST);
+                    TopicReader deadLetterReader = TopicReader.open(
+                            broker.clientProperties(), List.of(topics.deadLetter()), TopicReader.StartAt.EARLIEST);
                     RecordPublisher publisher = RecordPublisher.open(broker.clientProperties(), topics.input())) {
                 long publishStart = System.nanoTime();
                 CompletableFuture<RecordPublisher.Summary> published = CompletableFuture.supplyAsync(() -> {
-                    RecordPublisher.Summary summary = publisher.publish(images, records, new Pacer(0), n -> { });
+                    RecordPublisher.Summary summary = publisher.publish(images, records, new Pacer(0), n -> {});
                     publisher.sendRaw("not-an-image", MALFORMED_RECORD);
                     return summary;
                 });
@@ -149,28 +176,51 @@ final class Demo {
         List<DeadLetter> letters = new ArrayList<>();
         long deadline = System.nanoTime() + DEAD_LETTER_WAIT.toNanos();
         while (letters.isEmpty() && System.nanoTime() < deadline) {
-            reader.poll(POLL).forEach(r -> letters.add(json.deserialize(r.record().topic(), r.record().value())));
+            reader.poll(POLL)
+                    .forEach(r -> letters.add(
+                            json.deserialize(r.record().topic(), r.record().value())));
         }
         return letters;
     }
 
-    private void report(List<SourceImage> images, NoisyRecords records, RecordPublisher.Summary sent,
-            List<ReceivedReconstruction> received, List<DeadLetter> deadLetters, double seconds, long started) {
+    private void report(
+            List<SourceImage> images,
+            NoisyRecords records,
+            RecordPublisher.Summary sent,
+            List<ReceivedReconstruction> received,
+            List<DeadLetter> deadLetters,
+            double seconds,
+            long started) {
         ReconstructionStats stats = ReconstructionStats.of(received);
         QualitySummary noisyInput = noisyInputQuality(images, records);
         Path grid = writeGrid(images, records, received);
         out.println();
         out.printf(Locale.ROOT, "images in       %,d (and 1 malformed record, sent on purpose)%n", sent.images());
         out.printf(Locale.ROOT, "images out      %,d%n", stats.count());
-        out.printf(Locale.ROOT, "dead letters    %,d%s%n", deadLetters.size(), deadLetters.isEmpty() ? ""
-                : deadLetters.stream().map(letter -> letter.reason().name())
-                        .collect(Collectors.joining(", ", " (", ")")));
-        out.printf(Locale.ROOT, "throughput      %,.0f images/s (first image published to last reconstruction read,"
-                + " %.2f s)%n", stats.count() / Math.max(seconds, 1e-9), seconds);
-        out.printf(Locale.ROOT, "latency         %s (published to read)%n", stats.latency().replace("latency ", ""));
+        out.printf(
+                Locale.ROOT,
+                "dead letters    %,d%s%n",
+                deadLetters.size(),
+                deadLetters.isEmpty()
+                        ? ""
+                        : deadLetters.stream()
+                                .map(letter -> letter.reason().name())
+                                .collect(Collectors.joining(", ", " (", ")")));
+        out.printf(
+                Locale.ROOT,
+                "throughput      %,.0f images/s (first image published to last reconstruction read," + " %.2f s)%n",
+                stats.count() / Math.max(seconds, 1e-9),
+                seconds);
+        out.printf(
+                Locale.ROOT,
+                "latency         %s (published to read)%n",
+                stats.latency().replace("latency ", ""));
         out.printf(Locale.ROOT, "quality         denoised: %s%n", stats.quality());
-        out.printf(Locale.ROOT, "                noisy input: mean PSNR %.2f dB, SSIM %.3f (same clean references)%n",
-                noisyInput.psnr(), noisyInput.ssim());
+        out.printf(
+                Locale.ROOT,
+                "                noisy input: mean PSNR %.2f dB, SSIM %.3f (same clean references)%n",
+                noisyInput.psnr(),
+                noisyInput.ssim());
         out.printf(Locale.ROOT, "picture         %s (rows: noisy, denoised, clean)%n", grid);
         out.printf(Locale.ROOT, "done in %.1f s%n", seconds(System.nanoTime() - started));
         out.flush();
@@ -186,8 +236,9 @@ final class Demo {
 
     /** The first images published that came back: noisy, denoised and clean, one column each. */
     private Path writeGrid(List<SourceImage> images, NoisyRecords records, List<ReceivedReconstruction> received) {
-        Map<String, GrayImage> denoised = received.stream().collect(Collectors.toMap(r -> r.value().id(),
-                r -> ReconstructionFiles.image(r.value()), (first, second) -> first));
+        Map<String, GrayImage> denoised = received.stream()
+                .collect(Collectors.toMap(
+                        r -> r.value().id(), r -> ReconstructionFiles.image(r.value()), (first, second) -> first));
         List<GrayImage> noisyRow = new ArrayList<>();
         List<GrayImage> denoisedRow = new ArrayList<>();
         List<GrayImage> cleanRow = new ArrayList<>();
@@ -203,20 +254,34 @@ final class Demo {
         if (cleanRow.isEmpty()) {
             throw new ToolException("no reconstruction came back, so there is no picture to draw");
         }
-        PngFiles.write(SampleGrid.render(List.of(new SampleGrid.Row("noisy", noisyRow),
-                new SampleGrid.Row("denoised", denoisedRow), new SampleGrid.Row("clean", cleanRow)), GRID_SCALE), file);
+        PngFiles.write(
+                SampleGrid.render(
+                        List.of(
+                                new SampleGrid.Row("noisy", noisyRow),
+                                new SampleGrid.Row("denoised", denoisedRow),
+                                new SampleGrid.Row("clean", cleanRow)),
+                        GRID_SCALE),
+                file);
         return file;
     }
 
     private Outcome outcome(int expected, int reconstructions, List<DeadLetter> deadLetters) {
         if (reconstructions < expected) {
-            return new Outcome(reconstructions, deadLetters.size(), Optional.of(String.format(Locale.ROOT,
-                    "only %,d of %,d reconstructions arrived within %d s", reconstructions, expected,
-                    settings.timeout().toSeconds())));
+            return new Outcome(
+                    reconstructions,
+                    deadLetters.size(),
+                    Optional.of(String.format(
+                            Locale.ROOT,
+                            "only %,d of %,d reconstructions arrived within %d s",
+                            reconstructions,
+                            expected,
+                            settings.timeout().toSeconds())));
         }
         if (deadLetters.size() != 1) {
-            return new Outcome(reconstructions, deadLetters.size(), Optional.of(
-                    "expected the malformed record as the one dead letter, got " + deadLetters.size()));
+            return new Outcome(
+                    reconstructions,
+                    deadLetters.size(),
+                    Optional.of("expected the malformed record as the one dead letter, got " + deadLetters.size()));
         }
         return new Outcome(reconstructions, deadLetters.size(), Optional.empty());
     }

@@ -25,11 +25,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code publish}: images from files, folders or IDX files → noisy-image records on the input topic. */
-@Command(name = "publish", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "publish",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Publishes images to the noisy-image topic, optionally adding noise (the clean image then"
                 + " goes along as the reference, so the app scores its reconstruction).",
-        footer = {"", "Example: ./denoiser publish data/fixtures/mnist-test-500-images-idx3-ubyte.gz"
-                + " --noise gaussian:0.5 --count 100 --rate 50"})
+        footer = {
+            "",
+            "Example: ./denoiser publish data/fixtures/mnist-test-500-images-idx3-ubyte.gz"
+                    + " --noise gaussian:0.5 --count 100 --rate 50"
+        })
 final class PublishCommand implements Callable<Integer> {
 
     @Spec
@@ -38,7 +44,9 @@ final class PublishCommand implements Callable<Integer> {
     @Mixin
     ClientOptions client;
 
-    @Parameters(arity = "1..*", paramLabel = "<path>",
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "<path>",
             description = "PNG/JPEG files (sent at their own size, as grey), folders of them, or IDX image files"
                     + " (raw or .gz).")
     List<Path> paths;
@@ -46,18 +54,25 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--topic", description = "Default: ${DEFAULT-VALUE}")
     String topic = TopicNames.DEFAULT.input();
 
-    @Option(names = "--noise", defaultValue = "none",
+    @Option(
+            names = "--noise",
+            defaultValue = "none",
             description = "Noise to add: gaussian:F, salt-pepper:P, speckle:F, or none. Default: ${DEFAULT-VALUE}")
     String noise;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seeds the noise. Default: ${DEFAULT-VALUE}")
     long seed;
 
-    @Option(names = "--count", defaultValue = "0",
+    @Option(
+            names = "--count",
+            defaultValue = "0",
             description = "Images to send: 0 for all; more than there are sends them again under new ids.")
     int count;
 
-    @Option(names = "--rate", defaultValue = "0", paramLabel = "<images/s>",
+    @Option(
+            names = "--rate",
+            defaultValue = "0",
+            paramLabel = "<images/s>",
             description = "At most this many images per second; 0 for as fast as the broker takes them.")
     double rate;
 
@@ -69,12 +84,17 @@ final class PublishCommand implements Callable<Integer> {
             List<SourceImage> images = ImageInputs.read(paths, count);
             try (RecordPublisher publisher = RecordPublisher.open(client.properties(), topic)) {
                 ProgressBar progress = new ProgressBar(out, "publish", images.size(), "img");
-                RecordPublisher.Summary sent = publisher.publish(images, records, new Pacer(rate),
-                        n -> progress.update(n, n, ""));
+                RecordPublisher.Summary sent =
+                        publisher.publish(images, records, new Pacer(rate), n -> progress.update(n, n, ""));
                 progress.finish();
-                out.printf(Locale.ROOT, "published %,d images to %s in %.1f s (%,.0f images/s)%s%n", sent.images(),
-                        topic, sent.seconds(), sent.perSecond(), records.addsNoise()
-                                ? ", noise " + records.noise() + ", clean images as references" : "");
+                out.printf(
+                        Locale.ROOT,
+                        "published %,d images to %s in %.1f s (%,.0f images/s)%s%n",
+                        sent.images(),
+                        topic,
+                        sent.seconds(),
+                        sent.perSecond(),
+                        records.addsNoise() ? ", noise " + records.noise() + ", clean images as references" : "");
             }
             return 0;
         } catch (ToolException | BadDataException | KafkaException | IllegalArgumentException e) {

@@ -13,8 +13,7 @@ import java.util.function.ToDoubleFunction;
  */
 final class RoundMedians {
 
-    private RoundMedians() {
-    }
+    private RoundMedians() {}
 
     static List<Bench.Result> of(List<Bench.Result> results) {
         Map<Bench.Variant, List<Bench.Result>> byVariant = new LinkedHashMap<>();
@@ -30,7 +29,8 @@ final class RoundMedians {
         if (rounds.size() == 1) {
             return rounds.get(0);
         }
-        LoadMeasurement saturation = median(rounds.stream().map(Bench.Result::saturation).toList());
+        LoadMeasurement saturation =
+                median(rounds.stream().map(Bench.Result::saturation).toList());
         List<LoadMeasurement> loads = new ArrayList<>();
         for (int i = 0; i < rounds.get(0).loads().size(); i++) {
             int phase = i;
@@ -41,11 +41,15 @@ final class RoundMedians {
 
     private static LoadMeasurement median(List<LoadMeasurement> phases) {
         LoadMeasurement first = phases.get(0);
-        return new LoadMeasurement(first.phase(), median(phases, LoadMeasurement::offeredRate),
-                (int) median(phases, LoadMeasurement::images), median(phases, LoadMeasurement::throughput),
+        return new LoadMeasurement(
+                first.phase(),
+                median(phases, LoadMeasurement::offeredRate),
+                (int) median(phases, LoadMeasurement::images),
+                median(phases, LoadMeasurement::throughput),
                 Math.round(median(phases, LoadMeasurement::p50Millis)),
                 Math.round(median(phases, LoadMeasurement::p95Millis)),
-                Math.round(median(phases, LoadMeasurement::p99Millis)), median(phases, LoadMeasurement::meanBatchSize));
+                Math.round(median(phases, LoadMeasurement::p99Millis)),
+                median(phases, LoadMeasurement::meanBatchSize));
     }
 
     /** The middle value, or the mean of the two middle values of an even count. */

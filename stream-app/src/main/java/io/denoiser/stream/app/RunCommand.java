@@ -21,29 +21,40 @@ import picocli.CommandLine.Spec;
  * topology and runs the lifecycle; a setting, artifact or start-up that is wrong ends it with one line on
  * stderr and exit code 1, never a stack trace.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Denoises the noisy images of the input topic until stopped (Ctrl-C or SIGTERM).",
-        footer = {"",
+        footer = {
+            "",
             "Settings come from the --config file, then the environment (DENOISER_<KEY>, such as"
                     + " DENOISER_MAX_BATCH_SIZE=64; DENOISER_KAFKA_<KEY> for Kafka's keys), then these options;"
                     + " later ones win. Keys the app does not define pass through to Kafka Streams. The README"
                     + " lists every key.",
             "",
-            "Exit codes: 0 stopped on request; 1 could not start, or stopped after an error; 2 bad usage."})
+            "Exit codes: 0 stopped on request; 1 could not start, or stopped after an error; 2 bad usage."
+        })
 final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "<file.properties>",
+    @Option(
+            names = "--config",
+            paramLabel = "<file.properties>",
             description = "Settings file (Java properties): the app's keys and any Kafka setting.")
     Path configFile;
 
-    @Option(names = "--model", paramLabel = "<dir>", description = "Model artifact folder (model.dir)."
-            + " Default: models/default")
+    @Option(
+            names = "--model",
+            paramLabel = "<dir>",
+            description = "Model artifact folder (model.dir)." + " Default: models/default")
     Path model;
 
-    @Option(names = "--bootstrap-servers", paramLabel = "<host:port,...>",
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "<host:port,...>",
             description = "Kafka brokers (bootstrap.servers). Default: localhost:9092")
     String bootstrapServers;
 

@@ -13,8 +13,7 @@ public final class StreamApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamApp.class);
 
-    private StreamApp() {
-    }
+    private StreamApp() {}
 
     /**
      * @return a lifecycle ready to {@link StreamAppLifecycle#start}, owning the model
@@ -23,11 +22,17 @@ public final class StreamApp {
      * @throws StartupException                                     when Kafka's clients cannot be created
      */
     public static StreamAppLifecycle assemble(StreamAppConfig config) {
-        int threads = config.model().threadsPerCall(config.numStreamThreads(),
-                Runtime.getRuntime().availableProcessors());
-        ServingModel model = ModelDenoisers.load(config.model().dir(), config.model().runtime(), threads);
-        LOG.info("serving model {} from {} on {} with {} inference threads per model call, num.stream.threads={}",
-                model.version(), config.model().dir(), model.runtime(), threads, config.numStreamThreads());
+        int threads = config.model()
+                .threadsPerCall(config.numStreamThreads(), Runtime.getRuntime().availableProcessors());
+        ServingModel model =
+                ModelDenoisers.load(config.model().dir(), config.model().runtime(), threads);
+        LOG.info(
+                "serving model {} from {} on {} with {} inference threads per model call, num.stream.threads={}",
+                model.version(),
+                config.model().dir(),
+                model.runtime(),
+                threads,
+                config.numStreamThreads());
         try {
             Topology topology = DenoiserTopology.build(config, model.denoisers(), model.version());
             return new StreamAppLifecycle(topology, config, model);

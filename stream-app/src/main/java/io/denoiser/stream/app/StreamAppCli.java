@@ -6,7 +6,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code denoiser-stream}: the stream app's commands. */
-@Command(name = "denoiser-stream", mixinStandardHelpOptions = true, versionProvider = StreamAppCli.Version.class,
+@Command(
+        name = "denoiser-stream",
+        mixinStandardHelpOptions = true,
+        versionProvider = StreamAppCli.Version.class,
         subcommands = CommandLine.HelpCommand.class,
         description = "Denoises images on Kafka topics with a model artifact written by the trainer.")
 public final class StreamAppCli {
@@ -22,8 +25,11 @@ public final class StreamAppCli {
 
     /** @param environment where {@code DENOISER_*} settings are read, normally {@code System.getenv()} */
     public static CommandLine commandLine(Map<String, String> environment) {
-        return new CommandLine(new StreamAppCli()).addSubcommand(new RunCommand(environment))
-                .addSubcommand(new DemoCommand()).addSubcommand(new PublishCommand()).addSubcommand(new ConsumeCommand())
+        return new CommandLine(new StreamAppCli())
+                .addSubcommand(new RunCommand(environment))
+                .addSubcommand(new DemoCommand())
+                .addSubcommand(new PublishCommand())
+                .addSubcommand(new ConsumeCommand())
                 .addSubcommand(new BenchCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true);
     }

@@ -68,8 +68,12 @@ public final class StreamAppLifecycle implements AutoCloseable {
 
     /** @throws StartupException when not RUNNING within the start-up timeout; Kafka Streams is closed then */
     public void start() {
-        LOG.info("starting application {}: {} -> {} (dead letters to {}) at {}", config.applicationId(),
-                config.topics().input(), config.topics().output(), config.topics().deadLetter(),
+        LOG.info(
+                "starting application {}: {} -> {} (dead letters to {}) at {}",
+                config.applicationId(),
+                config.topics().input(),
+                config.topics().output(),
+                config.topics().deadLetter(),
                 config.bootstrapServers());
         streams.start();
         Duration timeout = config.timeouts().startup();
@@ -82,8 +86,10 @@ public final class StreamAppLifecycle implements AutoCloseable {
         if (reached.get() != State.RUNNING) {
             boolean onRequest = closed.get() && fatalError.get() == null;
             close();
-            throw new StartupException(onRequest ? "stopped on request while starting"
-                    : "Kafka Streams stopped while starting: " + explain(fatalError.get()));
+            throw new StartupException(
+                    onRequest
+                            ? "stopped on request while starting"
+                            : "Kafka Streams stopped while starting: " + explain(fatalError.get()));
         }
     }
 
@@ -113,9 +119,12 @@ public final class StreamAppLifecycle implements AutoCloseable {
             }
         }
         Throwable root = rootCause(error);
-        String message = error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
-        return root == error ? message : message + " (" + root.getClass().getSimpleName() + ": " + root.getMessage()
-                + ")";
+        String message = error.getMessage() != null
+                ? error.getMessage()
+                : error.getClass().getSimpleName();
+        return root == error
+                ? message
+                : message + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     /** Closes Kafka Streams, then the model; only the first call does anything. */
@@ -125,13 +134,15 @@ public final class StreamAppLifecycle implements AutoCloseable {
             return;
         }
         Duration timeout = config.timeouts().shutdown();
-        LOG.info("stopping (at most {}); images still buffered stay in the changelogged store for the next start",
+        LOG.info(
+                "stopping (at most {}); images still buffered stay in the changelogged store for the next start",
                 seconds(timeout));
         if (streams.close(timeout)) {
             closeModel();
             LOG.info("stopped");
         } else {
-            LOG.warn("Kafka Streams did not stop within {}; the model stays open for threads still in a model call",
+            LOG.warn(
+                    "Kafka Streams did not stop within {}; the model stays open for threads still in a model call",
                     seconds(timeout));
         }
     }
@@ -140,8 +151,10 @@ public final class StreamAppLifecycle implements AutoCloseable {
         try {
             return new KafkaStreams(topology, config.toStreamsProperties());
         } catch (KafkaException e) {
-            throw new StartupException("cannot create the Kafka clients for " + config.bootstrapServers() + ": "
-                    + rootCause(e).getMessage(), e);
+            throw new StartupException(
+                    "cannot create the Kafka clients for " + config.bootstrapServers() + ": "
+                            + rootCause(e).getMessage(),
+                    e);
         }
     }
 
@@ -168,13 +181,14 @@ public final class StreamAppLifecycle implements AutoCloseable {
     }
 
     private Map<String, Object> adminConfig() {
-        return new StreamsConfig(config.toStreamsProperties()).getAdminConfigs(config.applicationId()
-                + "-startup-probe");
+        return new StreamsConfig(config.toStreamsProperties())
+                .getAdminConfigs(config.applicationId() + "-startup-probe");
     }
 
     private StreamThreadExceptionResponse onUncaughtException(Throwable exception) {
         fatalError.compareAndSet(null, exception);
-        LOG.error("a stream thread failed; stopping this instance (uncaught-exception policy SHUTDOWN_CLIENT)",
+        LOG.error(
+                "a stream thread failed; stopping this instance (uncaught-exception policy SHUTDOWN_CLIENT)",
                 exception);
         return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }

@@ -14,14 +14,18 @@ import java.util.stream.Stream;
 /** The stream app as the demo and the benchmark run it: on their broker and topics, in this process. */
 final class ToolApps {
 
-    private ToolApps() {
-    }
+    private ToolApps() {}
 
     /**
      * @param settings any further settings of the app (batching, runtime...), as {@code run} would take them
      */
-    static StreamAppConfig config(ToolBroker broker, TopicNames topics, Path stateDir, String applicationId,
-            Path model, Map<String, String> settings) {
+    static StreamAppConfig config(
+            ToolBroker broker,
+            TopicNames topics,
+            Path stateDir,
+            String applicationId,
+            Path model,
+            Map<String, String> settings) {
         Map<String, String> config = new HashMap<>();
         broker.clientProperties().forEach((key, value) -> config.put(key, String.valueOf(value)));
         config.put(StreamAppConfigDef.APPLICATION_ID_CONFIG, applicationId);
@@ -36,7 +40,9 @@ final class ToolApps {
 
     /** Topics of a run's own on a user's broker, so that a tool never mixes with their data. */
     static TopicNames ownTopics(String prefix) {
-        return new TopicNames(prefix + TopicNames.DEFAULT.input(), prefix + TopicNames.DEFAULT.output(),
+        return new TopicNames(
+                prefix + TopicNames.DEFAULT.input(),
+                prefix + TopicNames.DEFAULT.output(),
                 prefix + TopicNames.DEFAULT.deadLetter());
     }
 
@@ -45,7 +51,8 @@ final class ToolApps {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a state folder left behind is not worth failing a run for
         }

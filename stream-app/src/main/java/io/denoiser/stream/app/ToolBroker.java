@@ -27,8 +27,11 @@ final class ToolBroker implements AutoCloseable {
         }
         long start = System.nanoTime();
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
-        out.printf(Locale.ROOT, "broker   in-process Kafka (KRaft) at %s, ready after %.1f s%n",
-                broker.bootstrapServers(), (System.nanoTime() - start) / 1e9);
+        out.printf(
+                Locale.ROOT,
+                "broker   in-process Kafka (KRaft) at %s, ready after %.1f s%n",
+                broker.bootstrapServers(),
+                (System.nanoTime() - start) / 1e9);
         out.flush();
         Map<String, Object> properties = new HashMap<>();
         properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());

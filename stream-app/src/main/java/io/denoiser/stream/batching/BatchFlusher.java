@@ -23,8 +23,12 @@ final class BatchFlusher {
     private final BatchDenoising denoising;
     private final FlushTargets targets;
 
-    BatchFlusher(ProcessorContext<byte[], Object> context, BatchBuffer buffer, BatchPolicy policy,
-            BatchDenoising denoising, FlushTargets targets) {
+    BatchFlusher(
+            ProcessorContext<byte[], Object> context,
+            BatchBuffer buffer,
+            BatchPolicy policy,
+            BatchDenoising denoising,
+            FlushTargets targets) {
         this.context = context;
         this.buffer = buffer;
         this.policy = policy;
@@ -59,10 +63,12 @@ final class BatchFlusher {
         for (FlushOutcome outcome : outcomes) {
             InputRecord input = outcome.input();
             if (outcome instanceof FlushOutcome.Denoised denoised) {
-                context.forward(new Record<>(input.key(), denoised.reconstruction(), input.timestamp()),
+                context.forward(
+                        new Record<>(input.key(), denoised.reconstruction(), input.timestamp()),
                         targets.denoisedNode());
             } else if (outcome instanceof FlushOutcome.DeadLettered deadLettered) {
-                context.forward(new Record<>(input.key(), deadLettered.deadLetter(), input.timestamp()),
+                context.forward(
+                        new Record<>(input.key(), deadLettered.deadLetter(), input.timestamp()),
                         targets.deadLetterNode());
             }
         }

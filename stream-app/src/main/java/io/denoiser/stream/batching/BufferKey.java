@@ -13,8 +13,7 @@ public final class BufferKey {
     private static final int PARTITION_DIGITS = 10; // Integer.MAX_VALUE
     private static final int OFFSET_DIGITS = 19; // Long.MAX_VALUE
 
-    private BufferKey() {
-    }
+    private BufferKey() {}
 
     public static String of(SourceCoordinates source) {
         return padded(source.partition(), PARTITION_DIGITS) + "-" + padded(source.offset(), OFFSET_DIGITS);

@@ -36,8 +36,12 @@ final class DenoiseBatcher implements Processor<byte[], InputRecord, byte[], Obj
     private BatchFlusher flusher;
     private Denoiser denoiser;
 
-    DenoiseBatcher(BatchPolicy policy, Supplier<? extends Denoiser> denoisers, NoisyImageReader reader,
-            Reconstructions reconstructions, FlushTargets targets) {
+    DenoiseBatcher(
+            BatchPolicy policy,
+            Supplier<? extends Denoiser> denoisers,
+            NoisyImageReader reader,
+            Reconstructions reconstructions,
+            FlushTargets targets) {
         this.policy = policy;
         this.denoisers = denoisers;
         this.reader = reader;
@@ -51,10 +55,10 @@ final class DenoiseBatcher implements Processor<byte[], InputRecord, byte[], Obj
         KeyValueStore<String, PendingImage> store = context.getStateStore(DenoiseBatcherSupplier.STORE_NAME);
         buffer = BatchBuffer.restore(store);
         denoiser = denoisers.get();
-        flusher = new BatchFlusher(context, buffer, policy, new BatchDenoising(denoiser, reader, reconstructions),
-                targets);
-        context.schedule(policy.checkInterval(), PunctuationType.WALL_CLOCK_TIME,
-                new FlushPunctuator(policy, buffer, flusher));
+        flusher = new BatchFlusher(
+                context, buffer, policy, new BatchDenoising(denoiser, reader, reconstructions), targets);
+        context.schedule(
+                policy.checkInterval(), PunctuationType.WALL_CLOCK_TIME, new FlushPunctuator(policy, buffer, flusher));
         if (buffer.size() > 0) {
             LOG.info("task {} resumes with {} buffered images", context.taskId(), buffer.size());
         }

@@ -30,8 +30,12 @@ public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], I
     private final Reconstructions reconstructions;
     private final FlushTargets targets;
 
-    public DenoiseBatcherSupplier(BatchPolicy policy, Supplier<? extends Denoiser> denoisers,
-            NoisyImageReader reader, Reconstructions reconstructions, FlushTargets targets) {
+    public DenoiseBatcherSupplier(
+            BatchPolicy policy,
+            Supplier<? extends Denoiser> denoisers,
+            NoisyImageReader reader,
+            Reconstructions reconstructions,
+            FlushTargets targets) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.denoisers = Objects.requireNonNull(denoisers, "denoisers");
         this.reader = Objects.requireNonNull(reader, "reader");
@@ -55,8 +59,8 @@ public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], I
      * then never reaches RocksDB or the changelog at all.
      */
     private static StoreBuilder<KeyValueStore<String, PendingImage>> bufferStore() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE_NAME), Serdes.String(),
-                        new PendingImageSerde())
+        return Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(STORE_NAME), Serdes.String(), new PendingImageSerde())
                 .withLoggingEnabled(Map.of())
                 .withCachingEnabled();
     }

@@ -41,8 +41,13 @@ public final class PendingImageSerde implements Serde<PendingImage> {
     private static byte[] write(PendingImage image) {
         InputRecord input = image.input();
         byte[] topic = input.source().topic().getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buffer = ByteBuffer.allocate(1 + Integer.BYTES + topic.length + Integer.BYTES + 3 * Long.BYTES
-                + lengthOf(input.key()) + lengthOf(input.value()));
+        ByteBuffer buffer = ByteBuffer.allocate(1
+                + Integer.BYTES
+                + topic.length
+                + Integer.BYTES
+                + 3 * Long.BYTES
+                + lengthOf(input.key())
+                + lengthOf(input.value()));
         buffer.put(VERSION);
         buffer.putInt(topic.length).put(topic);
         buffer.putInt(input.source().partition()).putLong(input.source().offset());
@@ -57,8 +62,8 @@ public final class PendingImageSerde implements Serde<PendingImage> {
         try {
             byte version = buffer.get();
             if (version != VERSION) {
-                throw new SerializationException("batch buffer entry has format version " + version
-                        + ", this build reads " + VERSION);
+                throw new SerializationException(
+                        "batch buffer entry has format version " + version + ", this build reads " + VERSION);
             }
             String topic = new String(getBytes(buffer), StandardCharsets.UTF_8);
             SourceCoordinates source = new SourceCoordinates(topic, buffer.getInt(), buffer.getLong());

@@ -20,8 +20,7 @@ import kafka.server.KafkaRaftServer;
  */
 final class BoundedStartup {
 
-    private BoundedStartup() {
-    }
+    private BoundedStartup() {}
 
     /**
      * @param releaseLate run after a server that missed the deadline has finished starting and
@@ -33,14 +32,16 @@ final class BoundedStartup {
      */
     static void start(KafkaRaftServer server, Instant deadline, Runnable releaseLate) {
         CompletableFuture<Void> started = new CompletableFuture<>();
-        Thread starter = new Thread(() -> {
-            try {
-                server.startup();
-                started.complete(null);
-            } catch (Throwable t) {
-                started.completeExceptionally(t);
-            }
-        }, "embedded-kafka-startup");
+        Thread starter = new Thread(
+                () -> {
+                    try {
+                        server.startup();
+                        started.complete(null);
+                    } catch (Throwable t) {
+                        started.completeExceptionally(t);
+                    }
+                },
+                "embedded-kafka-startup");
         starter.setDaemon(true);
         starter.start();
         try {

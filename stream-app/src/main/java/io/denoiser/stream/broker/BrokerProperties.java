@@ -18,34 +18,40 @@ final class BrokerProperties {
 
     /** Set here only: the storage format and the readiness check depend on them. */
     static final Set<String> MANAGED = Set.of(
-            "process.roles", "node.id", "broker.id", "controller.quorum.voters",
-            "controller.quorum.bootstrap.servers", "listeners", "advertised.listeners",
-            "listener.security.protocol.map", "controller.listener.names",
-            "inter.broker.listener.name", "log.dirs", "log.dir", "metadata.log.dir");
+            "process.roles",
+            "node.id",
+            "broker.id",
+            "controller.quorum.voters",
+            "controller.quorum.bootstrap.servers",
+            "listeners",
+            "advertised.listeners",
+            "listener.security.protocol.map",
+            "controller.listener.names",
+            "inter.broker.listener.name",
+            "log.dirs",
+            "log.dir",
+            "metadata.log.dir");
 
-    private BrokerProperties() {
-    }
+    private BrokerProperties() {}
 
     /**
      * @param overrides applied last, so callers can change any default set here
      */
     static Properties singleNode(
-            Path logDir,
-            int clientPort,
-            int controllerPort,
-            int defaultPartitions,
-            Map<String, String> overrides) {
+            Path logDir, int clientPort, int controllerPort, int defaultPartitions, Map<String, String> overrides) {
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", String.valueOf(NODE_ID));
         // Static voters: the simplest quorum for one node. The voter set is not written to the
         // storage, so a restart over the same directory may use new ports.
         props.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-        props.put("listeners", CLIENT_LISTENER + "://" + HOST + ":" + clientPort
-                + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
+        props.put(
+                "listeners",
+                CLIENT_LISTENER + "://" + HOST + ":" + clientPort + "," + CONTROLLER_LISTENER + "://" + HOST + ":"
+                        + controllerPort);
         props.put("advertised.listeners", CLIENT_LISTENER + "://" + HOST + ":" + clientPort);
-        props.put("listener.security.protocol.map",
-                CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        props.put(
+                "listener.security.protocol.map", CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         props.put("controller.listener.names", CONTROLLER_LISTENER);
         props.put("inter.broker.listener.name", CLIENT_LISTENER);
         props.put("log.dirs", logDir.toAbsolutePath().toString());

@@ -63,8 +63,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final boolean ownsLogDir;
     private boolean closed; // guarded by this
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir,
-            boolean ownsLogDir) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir, boolean ownsLogDir) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.logDir = logDir;
@@ -104,8 +103,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     public void createTopics(int partitions, String... names) {
         requireOpen();
-        TopicAdmin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), partitions,
-                ADMIN_TIMEOUT, Arrays.asList(names));
+        TopicAdmin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                partitions,
+                ADMIN_TIMEOUT,
+                Arrays.asList(names));
     }
 
     /**
@@ -146,7 +148,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         boolean ownsLogDir = options.logDir == null;
         Path logDir = ownsLogDir ? createTempDir() : createDirectories(options.logDir);
         Instant deadline = Instant.now().plus(options.startupTimeout);
-        Runnable releaseLogDir = ownsLogDir ? () -> deleteQuietly(logDir) : () -> { };
+        Runnable releaseLogDir = ownsLogDir ? () -> deleteQuietly(logDir) : () -> {};
         try {
             try {
                 return startOnFreePorts(options, logDir, ownsLogDir, deadline, releaseLogDir);
@@ -156,8 +158,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
         } catch (StartupAbandonedException e) {
             // the still-starting server owns the directory until it has stopped
-            throw new IllegalStateException("Kafka broker not ready within "
-                    + options.startupTimeout.toMillis() + " ms: " + e.getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "Kafka broker not ready within " + options.startupTimeout.toMillis() + " ms: " + e.getMessage(),
+                    e.getCause());
         } catch (RuntimeException | Error e) {
             releaseLogDir.run();
             if (e instanceof PortTakenException) {
@@ -167,12 +170,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static EmbeddedKafkaBroker startOnFreePorts(Builder options, Path logDir, boolean ownsLogDir,
-            Instant deadline, Runnable releaseLogDir) {
+    private static EmbeddedKafkaBroker startOnFreePorts(
+            Builder options, Path logDir, boolean ownsLogDir, Instant deadline, Runnable releaseLogDir) {
         List<Integer> ports = FreePorts.pick(2);
         int clientPort = ports.get(0);
-        Properties props = BrokerProperties.singleNode(logDir, clientPort, ports.get(1),
-                options.defaultPartitions, options.brokerProperties);
+        Properties props = BrokerProperties.singleNode(
+                logDir, clientPort, ports.get(1), options.defaultPartitions, options.brokerProperties);
         KafkaConfig config = KafkaConfig.fromProps(props, false);
         if (!KraftStorage.isFormatted(logDir)) {
             KraftStorage.format(logDir, BrokerProperties.NODE_ID, BrokerProperties.CONTROLLER_LISTENER);
@@ -192,8 +195,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Readiness as a client sees it: the broker answers a cluster description. */
     private static void awaitBrokerVisible(String bootstrapServers, Instant deadline) {
         Duration remaining = Duration.ofMillis(TopicAdmin.millisUntil(deadline));
-        try (Admin admin = TopicAdmin.newAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), remaining)) {
-            if (admin.describeCluster().nodes().get(remaining.toMillis(), TimeUnit.MILLISECONDS).isEmpty()) {
+        try (Admin admin =
+                TopicAdmin.newAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), remaining)) {
+            if (admin.describeCluster()
+                    .nodes()
+                    .get(remaining.toMillis(), TimeUnit.MILLISECONDS)
+                    .isEmpty()) {
                 throw new IllegalStateException("Kafka broker not ready: no node in the cluster description");
             }
         } catch (ExecutionException | TimeoutException e) {
@@ -247,8 +254,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private Path logDir;
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Partitions of topics created automatically on first use ({@code num.partitions}). */
         public Builder defaultPartitions(int partitions) {

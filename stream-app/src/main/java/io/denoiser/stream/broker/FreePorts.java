@@ -16,8 +16,7 @@ import java.util.List;
  */
 final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** Returns {@code count} distinct ports: all sockets stay open until the last one is bound. */
     static List<Integer> pick(int count) {

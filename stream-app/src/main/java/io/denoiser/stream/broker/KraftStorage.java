@@ -14,8 +14,7 @@ import org.apache.kafka.metadata.storage.Formatter;
  */
 final class KraftStorage {
 
-    private KraftStorage() {
-    }
+    private KraftStorage() {}
 
     /** True if the directory already holds a node identity (a {@code meta.properties}). */
     static boolean isFormatted(Path logDir) {

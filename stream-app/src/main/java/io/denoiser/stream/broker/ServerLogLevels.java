@@ -36,8 +36,7 @@ final class ServerLogLevels {
             "org.apache.kafka.snapshot",
             "org.apache.kafka.storage");
 
-    private ServerLogLevels() {
-    }
+    private ServerLogLevels() {}
 
     static void quietByDefault() {
         for (String logger : SERVER_LOGGERS) {

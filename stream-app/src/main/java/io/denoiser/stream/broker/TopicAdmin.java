@@ -20,8 +20,7 @@ public final class TopicAdmin {
 
     private static final long METADATA_POLL_MS = 20;
 
-    private TopicAdmin() {
-    }
+    private TopicAdmin() {}
 
     /**
      * Creates topics with replication factor 1 and
@@ -31,8 +30,8 @@ public final class TopicAdmin {
      * @param clientProperties admin client settings: bootstrap servers, and security settings if any
      * @throws IllegalStateException if a topic exists already or is not created in time
      */
-    public static void create(Map<String, Object> clientProperties, int partitions, Duration timeout,
-            List<String> topics) {
+    public static void create(
+            Map<String, Object> clientProperties, int partitions, Duration timeout, List<String> topics) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
         }
@@ -47,8 +46,8 @@ public final class TopicAdmin {
             admin.createTopics(newTopics).all().get(millisUntil(deadline), TimeUnit.MILLISECONDS);
             awaitLeaders(admin, topics, deadline);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot create topics " + topics + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "Cannot create topics " + topics + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("Topics " + topics + " not created within " + timeout, e);
         } catch (InterruptedException e) {
@@ -62,11 +61,12 @@ public final class TopicAdmin {
         // The controller acknowledges a creation before the broker has loaded it.
         while (true) {
             try {
-                Map<String, TopicDescription> descriptions = admin.describeTopics(topics)
-                        .allTopicNames().get(millisUntil(deadline), TimeUnit.MILLISECONDS);
+                Map<String, TopicDescription> descriptions =
+                        admin.describeTopics(topics).allTopicNames().get(millisUntil(deadline), TimeUnit.MILLISECONDS);
                 boolean allLed = descriptions.values().stream()
                         .flatMap(description -> description.partitions().stream())
-                        .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+                        .allMatch(partition -> partition.leader() != null
+                                && !partition.leader().isEmpty());
                 if (allLed) {
                     return;
                 }

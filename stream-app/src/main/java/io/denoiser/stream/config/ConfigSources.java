@@ -16,8 +16,7 @@ import org.apache.kafka.common.config.ConfigException;
  */
 public final class ConfigSources {
 
-    private ConfigSources() {
-    }
+    private ConfigSources() {}
 
     /**
      * @param file        a properties file (UTF-8), or {@code null} for none

@@ -29,8 +29,8 @@ public record ModelSettings(Path dir, ModelRuntime runtime, int inferenceThreads
      */
     public int threadsPerCall(int streamThreads, int cores) {
         if (streamThreads < 1 || cores < 1) {
-            throw new IllegalArgumentException("streamThreads and cores must be at least 1, got " + streamThreads
-                    + " and " + cores);
+            throw new IllegalArgumentException(
+                    "streamThreads and cores must be at least 1, got " + streamThreads + " and " + cores);
         }
         return inferenceThreads > 0 ? inferenceThreads : Math.max(1, cores / streamThreads);
     }

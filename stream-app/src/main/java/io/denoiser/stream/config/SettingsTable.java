@@ -5,19 +5,23 @@ import org.apache.kafka.common.config.ConfigDef;
 /** Renders the app's settings as a Markdown table: key, environment variable, default, valid values, meaning. */
 final class SettingsTable {
 
-    private SettingsTable() {
-    }
+    private SettingsTable() {}
 
     static String markdown(ConfigDef definition) {
         StringBuilder table = new StringBuilder()
                 .append("| key | environment variable | default | valid values | meaning |\n")
                 .append("|---|---|---|---|---|\n");
         for (ConfigDef.ConfigKey key : definition.configKeys().values()) {
-            table.append("| `").append(key.name)
-                    .append("` | `").append(StreamAppConfigDef.environmentVariable(key.name))
-                    .append("` | ").append(defaultOf(key))
-                    .append(" | ").append(key.validator == null ? "" : cell(key.validator.toString()))
-                    .append(" | ").append(cell(key.documentation))
+            table.append("| `")
+                    .append(key.name)
+                    .append("` | `")
+                    .append(StreamAppConfigDef.environmentVariable(key.name))
+                    .append("` | ")
+                    .append(defaultOf(key))
+                    .append(" | ")
+                    .append(key.validator == null ? "" : cell(key.validator.toString()))
+                    .append(" | ")
+                    .append(cell(key.documentation))
                     .append(" |\n");
         }
         return table.toString();

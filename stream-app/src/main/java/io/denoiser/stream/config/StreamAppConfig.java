@@ -31,8 +31,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -91,18 +91,21 @@ public record StreamAppConfig(
                 (String) parsed.get(BOOTSTRAP_SERVERS_CONFIG),
                 (String) parsed.get(APPLICATION_ID_CONFIG),
                 topics(parsed),
-                new BatchPolicy((int) parsed.get(MAX_BATCH_SIZE_CONFIG),
-                        Duration.ofMillis((long) parsed.get(MAX_BATCH_DELAY_MS_CONFIG))),
+                new BatchPolicy((int) parsed.get(MAX_BATCH_SIZE_CONFIG), Duration.ofMillis((long)
+                        parsed.get(MAX_BATCH_DELAY_MS_CONFIG))),
                 (String) parsed.get(PROCESSING_GUARANTEE_CONFIG),
                 (int) parsed.get(NUM_STREAM_THREADS_CONFIG),
                 (int) parsed.get(NUM_STANDBY_REPLICAS_CONFIG),
                 Path.of((String) parsed.get(STATE_DIR_CONFIG)),
-                new ModelSettings(Path.of((String) parsed.get(MODEL_DIR_CONFIG)),
+                new ModelSettings(
+                        Path.of((String) parsed.get(MODEL_DIR_CONFIG)),
                         ModelRuntime.fromConfigName((String) parsed.get(MODEL_RUNTIME_CONFIG)),
                         (int) parsed.get(INFERENCE_THREADS_CONFIG)),
-                new RecordLimits((int) parsed.get(MAX_IMAGE_WIDTH_CONFIG), (int) parsed.get(MAX_IMAGE_HEIGHT_CONFIG),
-                        (int) parsed.get(MAX_ENCODED_BYTES_CONFIG)),
-                new LifecycleTimeouts(Duration.ofMillis((long) parsed.get(STARTUP_TIMEOUT_MS_CONFIG)),
+                new RecordLimits(
+                        (int) parsed.get(MAX_IMAGE_WIDTH_CONFIG), (int) parsed.get(MAX_IMAGE_HEIGHT_CONFIG), (int)
+                                parsed.get(MAX_ENCODED_BYTES_CONFIG)),
+                new LifecycleTimeouts(
+                        Duration.ofMillis((long) parsed.get(STARTUP_TIMEOUT_MS_CONFIG)),
                         Duration.ofMillis((long) parsed.get(SHUTDOWN_TIMEOUT_MS_CONFIG))),
                 kafkaSettings(settings));
     }
@@ -130,6 +133,7 @@ public record StreamAppConfig(
      * </ul>
      */
     static final int PRODUCER_LINGER_MS = 5;
+
     static final int AT_LEAST_ONCE_COMMIT_INTERVAL_MS = 1000;
 
     public Properties toStreamsProperties() {
@@ -159,7 +163,9 @@ public record StreamAppConfig(
             throw new ConfigException(OUTPUT_TOPIC_CONFIG, output, "must differ from " + INPUT_TOPIC_CONFIG);
         }
         if (deadLetter.equals(input) || deadLetter.equals(output)) {
-            throw new ConfigException(DEAD_LETTER_TOPIC_CONFIG, deadLetter,
+            throw new ConfigException(
+                    DEAD_LETTER_TOPIC_CONFIG,
+                    deadLetter,
                     "must differ from " + INPUT_TOPIC_CONFIG + " and " + OUTPUT_TOPIC_CONFIG);
         }
         return new TopicNames(input, output, deadLetter);

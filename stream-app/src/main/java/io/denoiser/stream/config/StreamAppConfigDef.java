@@ -40,6 +40,7 @@ public final class StreamAppConfigDef {
     public static final String MAX_BATCH_SIZE_CONFIG = "max.batch.size";
     /** Chosen from the end-to-end benchmark (docs/BENCHMARKS.md): 93% of the throughput of batches of 32 at half the median latency. */
     public static final int DEFAULT_MAX_BATCH_SIZE = 8;
+
     private static final String MAX_BATCH_SIZE_DOC = "Images denoised in one model call: a batch is flushed as soon"
             + " as this many wait. Batching is per input partition, so more partitions give more parallelism but"
             + " smaller batches at low rates.";
@@ -47,6 +48,7 @@ public final class StreamAppConfigDef {
     public static final String MAX_BATCH_DELAY_MS_CONFIG = "max.batch.delay.ms";
     /** Chosen from the end-to-end benchmark: as much throughput as 20 ms, and a lower median latency at low load. */
     public static final long DEFAULT_MAX_BATCH_DELAY_MS = 10;
+
     private static final String MAX_BATCH_DELAY_MS_DOC = "Longest wall-clock time an image waits for its batch to"
             + " fill; after it a partial batch is flushed, also when no more input arrives.";
 
@@ -61,15 +63,15 @@ public final class StreamAppConfigDef {
             + " each task runs its own copy of the network.";
 
     public static final String NUM_STANDBY_REPLICAS_CONFIG = StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG;
-    private static final String NUM_STANDBY_REPLICAS_DOC = "Standby copies of the batch buffer on other instances,"
-            + " for faster fail-over.";
+    private static final String NUM_STANDBY_REPLICAS_DOC =
+            "Standby copies of the batch buffer on other instances," + " for faster fail-over.";
 
     public static final String STATE_DIR_CONFIG = StreamsConfig.STATE_DIR_CONFIG;
     private static final String STATE_DIR_DOC = "Folder of the local state (the batch buffer's RocksDB store).";
 
     public static final String MODEL_DIR_CONFIG = "model.dir";
-    private static final String MODEL_DIR_DOC = "Model artifact folder written by the trainer (model.json,"
-            + " model.zip, model.onnx).";
+    private static final String MODEL_DIR_DOC =
+            "Model artifact folder written by the trainer (model.json," + " model.zip, model.onnx).";
 
     public static final String MODEL_RUNTIME_CONFIG = "model.runtime";
     private static final String MODEL_RUNTIME_DOC = "What runs the network: onnx (ONNX Runtime on the artifact's"
@@ -92,12 +94,12 @@ public final class StreamAppConfigDef {
             + " batches and commit. Images still buffered stay in the changelogged store for the next start.";
 
     public static final String MAX_IMAGE_WIDTH_CONFIG = "max.image.width";
-    private static final String MAX_IMAGE_WIDTH_DOC = "Widest accepted image in pixels; wider ones are dead letters"
-            + " with TOO_LARGE.";
+    private static final String MAX_IMAGE_WIDTH_DOC =
+            "Widest accepted image in pixels; wider ones are dead letters" + " with TOO_LARGE.";
 
     public static final String MAX_IMAGE_HEIGHT_CONFIG = "max.image.height";
-    private static final String MAX_IMAGE_HEIGHT_DOC = "Tallest accepted image in pixels; taller ones are dead"
-            + " letters with TOO_LARGE.";
+    private static final String MAX_IMAGE_HEIGHT_DOC =
+            "Tallest accepted image in pixels; taller ones are dead" + " letters with TOO_LARGE.";
 
     public static final String MAX_ENCODED_BYTES_CONFIG = "max.encoded.bytes";
     private static final String MAX_ENCODED_BYTES_DOC = "Longest accepted base64 text of data, and of reference,"
@@ -128,48 +130,141 @@ public final class StreamAppConfigDef {
     private static final ConfigDef.Validator TOPIC_NAME = new TopicNameValidator();
 
     static final ConfigDef DEFINITION = new ConfigDef()
-            .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "localhost:9092", new ConfigDef.NonEmptyString(),
-                    Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
-            .define(APPLICATION_ID_CONFIG, Type.STRING, "denoiser", new ConfigDef.NonEmptyString(), Importance.HIGH,
+            .define(
+                    BOOTSTRAP_SERVERS_CONFIG,
+                    Type.STRING,
+                    "localhost:9092",
+                    new ConfigDef.NonEmptyString(),
+                    Importance.HIGH,
+                    BOOTSTRAP_SERVERS_DOC)
+            .define(
+                    APPLICATION_ID_CONFIG,
+                    Type.STRING,
+                    "denoiser",
+                    new ConfigDef.NonEmptyString(),
+                    Importance.HIGH,
                     APPLICATION_ID_DOC)
-            .define(INPUT_TOPIC_CONFIG, Type.STRING, TopicNames.DEFAULT.input(), TOPIC_NAME,
-                    Importance.HIGH, INPUT_TOPIC_DOC)
-            .define(OUTPUT_TOPIC_CONFIG, Type.STRING, TopicNames.DEFAULT.output(), TOPIC_NAME,
-                    Importance.HIGH, OUTPUT_TOPIC_DOC)
-            .define(DEAD_LETTER_TOPIC_CONFIG, Type.STRING, TopicNames.DEFAULT.deadLetter(), TOPIC_NAME,
-                    Importance.HIGH, DEAD_LETTER_TOPIC_DOC)
-            .define(MAX_BATCH_SIZE_CONFIG, Type.INT, DEFAULT_MAX_BATCH_SIZE, ConfigDef.Range.between(1, 4096), Importance.HIGH,
+            .define(
+                    INPUT_TOPIC_CONFIG,
+                    Type.STRING,
+                    TopicNames.DEFAULT.input(),
+                    TOPIC_NAME,
+                    Importance.HIGH,
+                    INPUT_TOPIC_DOC)
+            .define(
+                    OUTPUT_TOPIC_CONFIG,
+                    Type.STRING,
+                    TopicNames.DEFAULT.output(),
+                    TOPIC_NAME,
+                    Importance.HIGH,
+                    OUTPUT_TOPIC_DOC)
+            .define(
+                    DEAD_LETTER_TOPIC_CONFIG,
+                    Type.STRING,
+                    TopicNames.DEFAULT.deadLetter(),
+                    TOPIC_NAME,
+                    Importance.HIGH,
+                    DEAD_LETTER_TOPIC_DOC)
+            .define(
+                    MAX_BATCH_SIZE_CONFIG,
+                    Type.INT,
+                    DEFAULT_MAX_BATCH_SIZE,
+                    ConfigDef.Range.between(1, 4096),
+                    Importance.HIGH,
                     MAX_BATCH_SIZE_DOC)
-            .define(MAX_BATCH_DELAY_MS_CONFIG, Type.LONG, DEFAULT_MAX_BATCH_DELAY_MS, ConfigDef.Range.between(1, 60_000), Importance.HIGH,
+            .define(
+                    MAX_BATCH_DELAY_MS_CONFIG,
+                    Type.LONG,
+                    DEFAULT_MAX_BATCH_DELAY_MS,
+                    ConfigDef.Range.between(1, 60_000),
+                    Importance.HIGH,
                     MAX_BATCH_DELAY_MS_DOC)
-            .define(PROCESSING_GUARANTEE_CONFIG, Type.STRING, StreamsConfig.AT_LEAST_ONCE,
+            .define(
+                    PROCESSING_GUARANTEE_CONFIG,
+                    Type.STRING,
+                    StreamsConfig.AT_LEAST_ONCE,
                     ConfigDef.ValidString.in(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2),
-                    Importance.MEDIUM, PROCESSING_GUARANTEE_DOC)
-            .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 1, ConfigDef.Range.between(1, 256), Importance.MEDIUM,
+                    Importance.MEDIUM,
+                    PROCESSING_GUARANTEE_DOC)
+            .define(
+                    NUM_STREAM_THREADS_CONFIG,
+                    Type.INT,
+                    1,
+                    ConfigDef.Range.between(1, 256),
+                    Importance.MEDIUM,
                     NUM_STREAM_THREADS_DOC)
-            .define(NUM_STANDBY_REPLICAS_CONFIG, Type.INT, 0, ConfigDef.Range.between(0, 16), Importance.LOW,
+            .define(
+                    NUM_STANDBY_REPLICAS_CONFIG,
+                    Type.INT,
+                    0,
+                    ConfigDef.Range.between(0, 16),
+                    Importance.LOW,
                     NUM_STANDBY_REPLICAS_DOC)
-            .define(STATE_DIR_CONFIG, Type.STRING, "work/state", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+            .define(
+                    STATE_DIR_CONFIG,
+                    Type.STRING,
+                    "work/state",
+                    new ConfigDef.NonEmptyString(),
+                    Importance.MEDIUM,
                     STATE_DIR_DOC)
-            .define(MODEL_DIR_CONFIG, Type.STRING, "models/default", new ConfigDef.NonEmptyString(), Importance.HIGH,
+            .define(
+                    MODEL_DIR_CONFIG,
+                    Type.STRING,
+                    "models/default",
+                    new ConfigDef.NonEmptyString(),
+                    Importance.HIGH,
                     MODEL_DIR_DOC)
-            .define(MODEL_RUNTIME_CONFIG, Type.STRING, ModelRuntime.ONNX.configName(),
-                    ConfigDef.ValidString.in(ModelRuntime.configNames()), Importance.MEDIUM, MODEL_RUNTIME_DOC)
-            .define(INFERENCE_THREADS_CONFIG, Type.INT, 0, ConfigDef.Range.between(0, 1024), Importance.LOW,
+            .define(
+                    MODEL_RUNTIME_CONFIG,
+                    Type.STRING,
+                    ModelRuntime.ONNX.configName(),
+                    ConfigDef.ValidString.in(ModelRuntime.configNames()),
+                    Importance.MEDIUM,
+                    MODEL_RUNTIME_DOC)
+            .define(
+                    INFERENCE_THREADS_CONFIG,
+                    Type.INT,
+                    0,
+                    ConfigDef.Range.between(0, 1024),
+                    Importance.LOW,
                     INFERENCE_THREADS_DOC)
-            .define(STARTUP_TIMEOUT_MS_CONFIG, Type.LONG, 60_000L, ConfigDef.Range.between(1, 3_600_000),
-                    Importance.LOW, STARTUP_TIMEOUT_MS_DOC)
-            .define(SHUTDOWN_TIMEOUT_MS_CONFIG, Type.LONG, 30_000L, ConfigDef.Range.between(1, 3_600_000),
-                    Importance.LOW, SHUTDOWN_TIMEOUT_MS_DOC)
-            .define(MAX_IMAGE_WIDTH_CONFIG, Type.INT, RecordLimits.DEFAULT_MAX_SIDE, ConfigDef.Range.atLeast(1),
-                    Importance.MEDIUM, MAX_IMAGE_WIDTH_DOC)
-            .define(MAX_IMAGE_HEIGHT_CONFIG, Type.INT, RecordLimits.DEFAULT_MAX_SIDE, ConfigDef.Range.atLeast(1),
-                    Importance.MEDIUM, MAX_IMAGE_HEIGHT_DOC)
-            .define(MAX_ENCODED_BYTES_CONFIG, Type.INT, DEFAULT_MAX_ENCODED_BYTES,
-                    ConfigDef.Range.atLeast(1), Importance.MEDIUM, MAX_ENCODED_BYTES_DOC);
+            .define(
+                    STARTUP_TIMEOUT_MS_CONFIG,
+                    Type.LONG,
+                    60_000L,
+                    ConfigDef.Range.between(1, 3_600_000),
+                    Importance.LOW,
+                    STARTUP_TIMEOUT_MS_DOC)
+            .define(
+                    SHUTDOWN_TIMEOUT_MS_CONFIG,
+                    Type.LONG,
+                    30_000L,
+                    ConfigDef.Range.between(1, 3_600_000),
+                    Importance.LOW,
+                    SHUTDOWN_TIMEOUT_MS_DOC)
+            .define(
+                    MAX_IMAGE_WIDTH_CONFIG,
+                    Type.INT,
+                    RecordLimits.DEFAULT_MAX_SIDE,
+                    ConfigDef.Range.atLeast(1),
+                    Importance.MEDIUM,
+                    MAX_IMAGE_WIDTH_DOC)
+            .define(
+                    MAX_IMAGE_HEIGHT_CONFIG,
+                    Type.INT,
+                    RecordLimits.DEFAULT_MAX_SIDE,
+                    ConfigDef.Range.atLeast(1),
+                    Importance.MEDIUM,
+                    MAX_IMAGE_HEIGHT_DOC)
+            .define(
+                    MAX_ENCODED_BYTES_CONFIG,
+                    Type.INT,
+                    DEFAULT_MAX_ENCODED_BYTES,
+                    ConfigDef.Range.atLeast(1),
+                    Importance.MEDIUM,
+                    MAX_ENCODED_BYTES_DOC);
 
-    private StreamAppConfigDef() {
-    }
+    private StreamAppConfigDef() {}
 
     /** The documentation of every key, as a Markdown table, for the README. */
     public static String documentation() {
@@ -200,8 +295,8 @@ public final class StreamAppConfigDef {
         @Override
         public void ensureValid(String key, Object value) {
             if (value == null || !LEGAL.matcher(value.toString()).matches()) {
-                throw new ConfigException(key, value, "a topic name is 1 to 249 characters of a-z, A-Z, 0-9, '.',"
-                        + " '_' and '-'");
+                throw new ConfigException(
+                        key, value, "a topic name is 1 to 249 characters of a-z, A-Z, 0-9, '.'," + " '_' and '-'");
             }
         }
 

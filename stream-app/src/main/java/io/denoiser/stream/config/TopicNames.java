@@ -20,8 +20,8 @@ public record TopicNames(String input, String output, String deadLetter) {
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(deadLetter, "deadLetter");
         if (input.equals(output) || input.equals(deadLetter) || output.equals(deadLetter)) {
-            throw new IllegalArgumentException("the input, output and dead-letter topics must differ, got "
-                    + input + ", " + output + ", " + deadLetter);
+            throw new IllegalArgumentException("the input, output and dead-letter topics must differ, got " + input
+                    + ", " + output + ", " + deadLetter);
         }
     }
 }

@@ -39,19 +39,24 @@ public final class OversizedRecordHandler implements ProductionExceptionHandler 
 
     @Override
     public void configure(Map<String, ?> configs) {
-        Object applicationId = Objects.requireNonNull(configs.get(StreamsConfig.APPLICATION_ID_CONFIG),
-                StreamsConfig.APPLICATION_ID_CONFIG);
+        Object applicationId = Objects.requireNonNull(
+                configs.get(StreamsConfig.APPLICATION_ID_CONFIG), StreamsConfig.APPLICATION_ID_CONFIG);
         internalTopicPrefix = applicationId + "-";
     }
 
     @Override
-    public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
-            Exception exception) {
+    public Response handleError(
+            ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
         if (exception instanceof RecordTooLargeException && !isChangelog(record.topic())) {
-            LOG.error("dropped a record of {} bytes for topic {} (key {}) in task {}: {}. Raise the producer's"
-                    + " max.request.size (producer.max.request.size in the app's config) and the topic's"
-                    + " max.message.bytes, or lower max.encoded.bytes so that accepted images make smaller records",
-                    sizeOf(record), record.topic(), keyOf(record), context.taskId(), exception.getMessage());
+            LOG.error(
+                    "dropped a record of {} bytes for topic {} (key {}) in task {}: {}. Raise the producer's"
+                            + " max.request.size (producer.max.request.size in the app's config) and the topic's"
+                            + " max.message.bytes, or lower max.encoded.bytes so that accepted images make smaller records",
+                    sizeOf(record),
+                    record.topic(),
+                    keyOf(record),
+                    context.taskId(),
+                    exception.getMessage());
             return Response.resume();
         }
         return Response.fail();

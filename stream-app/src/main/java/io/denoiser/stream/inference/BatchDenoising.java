@@ -62,15 +62,16 @@ public final class BatchDenoising {
 
     private FlushOutcome outcome(InputRecord input, ValidNoisyImage image, ModelResult result, long now) {
         if (result instanceof ModelResult.Failure failure) {
-            return new FlushOutcome.DeadLettered(input,
-                    DeadLetters.inferenceFailed(input, "the model failed on this image", failure.cause(), now));
+            return new FlushOutcome.DeadLettered(
+                    input, DeadLetters.inferenceFailed(input, "the model failed on this image", failure.cause(), now));
         }
         ModelResult.Output output = (ModelResult.Output) result;
         try {
-            return new FlushOutcome.Denoised(input,
-                    reconstructions.of(input, image, output.image(), output.batchSize(), now));
+            return new FlushOutcome.Denoised(
+                    input, reconstructions.of(input, image, output.image(), output.batchSize(), now));
         } catch (RuntimeException e) {
-            return new FlushOutcome.DeadLettered(input,
+            return new FlushOutcome.DeadLettered(
+                    input,
                     DeadLetters.inferenceFailed(input, "cannot make the reconstruction of the model's output", e, now));
         }
     }
@@ -85,6 +86,5 @@ public final class BatchDenoising {
     }
 
     /** An image of the batch that could be read, and its index in the batch. */
-    private record Readable(int index, ValidNoisyImage image) {
-    }
+    private record Readable(int index, ValidNoisyImage image) {}
 }

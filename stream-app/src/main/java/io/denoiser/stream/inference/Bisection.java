@@ -17,8 +17,7 @@ final class Bisection {
 
     private static final Logger LOG = LoggerFactory.getLogger(Bisection.class);
 
-    private Bisection() {
-    }
+    private Bisection() {}
 
     /** One result per image, in input order. */
     static List<ModelResult> denoise(Denoiser denoiser, List<GrayImage> images) {
@@ -42,13 +41,15 @@ final class Bisection {
         }
     }
 
-    private static void splitOrFail(List<ModelResult> results, Denoiser denoiser, List<GrayImage> batch,
-            RuntimeException failure) {
+    private static void splitOrFail(
+            List<ModelResult> results, Denoiser denoiser, List<GrayImage> batch, RuntimeException failure) {
         if (batch.size() == 1) {
             results.add(new ModelResult.Failure(failure));
             return;
         }
-        LOG.debug("a batch of {} images failed ({}); splitting it to isolate the failing images", batch.size(),
+        LOG.debug(
+                "a batch of {} images failed ({}); splitting it to isolate the failing images",
+                batch.size(),
                 failure.toString());
         int half = batch.size() / 2;
         denoiseInto(results, denoiser, batch.subList(0, half));
@@ -57,14 +58,14 @@ final class Bisection {
 
     private static List<GrayImage> checked(List<GrayImage> inputs, List<GrayImage> outputs) {
         if (outputs == null || outputs.size() != inputs.size()) {
-            throw new IllegalStateException("the denoiser returned " + (outputs == null ? "null" : outputs.size()
-                    + " images") + " for " + inputs.size() + " inputs");
+            throw new IllegalStateException("the denoiser returned "
+                    + (outputs == null ? "null" : outputs.size() + " images") + " for " + inputs.size() + " inputs");
         }
         for (int i = 0; i < inputs.size(); i++) {
             GrayImage output = outputs.get(i);
             if (output == null || !output.sameShapeAs(inputs.get(i))) {
-                throw new IllegalStateException("the denoiser returned " + output + " for input " + i + ", a "
-                        + inputs.get(i));
+                throw new IllegalStateException(
+                        "the denoiser returned " + output + " for input " + i + ", a " + inputs.get(i));
             }
         }
         return outputs;

@@ -25,8 +25,7 @@ public final class ModelDenoisers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelDenoisers.class);
 
-    private ModelDenoisers() {
-    }
+    private ModelDenoisers() {}
 
     /**
      * @param artifact       the model artifact folder (model.json, model.zip, model.onnx)
@@ -55,16 +54,17 @@ public final class ModelDenoisers {
             session.close();
             throw e;
         }
-        return new ServingModel(versionOf(loaded), session.name(), threads, () -> new SharedDenoiser(session),
-                session);
+        return new ServingModel(versionOf(loaded), session.name(), threads, () -> new SharedDenoiser(session), session);
     }
 
     private static OnnxDenoiser openOnnx(LoadedModel loaded, int threads) {
         try {
             return new OnnxDenoiser(loaded.onnx(), threads);
         } catch (IllegalStateException | LinkageError e) {
-            throw new ServingModelException("model artifact " + loaded.folder() + ": ONNX Runtime cannot run"
-                    + " model.onnx here (" + e.getMessage() + "); set model.runtime=dl4j or dl4j-plain", e);
+            throw new ServingModelException(
+                    "model artifact " + loaded.folder() + ": ONNX Runtime cannot run" + " model.onnx here ("
+                            + e.getMessage() + "); set model.runtime=dl4j or dl4j-plain",
+                    e);
         }
     }
 
@@ -73,7 +73,7 @@ public final class ModelDenoisers {
         NetworkCopies copies = new NetworkCopies(loaded.network(), oneDnn);
         Denoiser probe = copies.get();
         RuntimeCheck.requireAgreement(probe, loaded);
-        return new ServingModel(versionOf(loaded), probe.name(), threads, copies, () -> { });
+        return new ServingModel(versionOf(loaded), probe.name(), threads, copies, () -> {});
     }
 
     private static boolean oneDnnIfAvailable() {

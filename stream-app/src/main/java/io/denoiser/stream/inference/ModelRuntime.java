@@ -39,8 +39,8 @@ public enum ModelRuntime {
                 return runtime;
             }
         }
-        throw new IllegalArgumentException("unknown model runtime '" + name + "': use one of "
-                + String.join(", ", configNames()));
+        throw new IllegalArgumentException(
+                "unknown model runtime '" + name + "': use one of " + String.join(", ", configNames()));
     }
 
     public static String[] configNames() {

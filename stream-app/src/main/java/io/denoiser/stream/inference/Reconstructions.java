@@ -32,14 +32,22 @@ public final class Reconstructions {
      * @param batchSize   images in the model call that produced {@code output}
      * @param processedAt wall-clock time of the flush, epoch ms
      */
-    public Reconstruction of(InputRecord input, ValidNoisyImage image, GrayImage output, int batchSize,
-            long processedAt) {
+    public Reconstruction of(
+            InputRecord input, ValidNoisyImage image, GrayImage output, int batchSize, long processedAt) {
         NoisyImage noisy = image.record();
         DecodedImage published = new DecodedImage(output.width(), output.height(), output.toBytes());
         Optional<Quality> quality = image.reference().flatMap(reference -> quality(published, reference));
-        return new Reconstruction(noisy.id(), noisy.width(), noisy.height(), noisy.encoding(),
-                ImageEncoder.encode(published, noisy.encoding()), modelVersion, inputTimestamp(input, noisy),
-                processedAt, batchSize, quality.map(Quality::psnr).orElse(null),
+        return new Reconstruction(
+                noisy.id(),
+                noisy.width(),
+                noisy.height(),
+                noisy.encoding(),
+                ImageEncoder.encode(published, noisy.encoding()),
+                modelVersion,
+                inputTimestamp(input, noisy),
+                processedAt,
+                batchSize,
+                quality.map(Quality::psnr).orElse(null),
                 quality.map(Quality::ssim).orElse(null));
     }
 
@@ -63,6 +71,5 @@ public final class Reconstructions {
         return GrayImage.fromBytes(image.width(), image.height(), image.pixels());
     }
 
-    private record Quality(double psnr, double ssim) {
-    }
+    private record Quality(double psnr, double ssim) {}
 }

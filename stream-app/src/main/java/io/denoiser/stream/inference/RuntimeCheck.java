@@ -18,15 +18,16 @@ final class RuntimeCheck {
 
     /** Far above the runtimes' measured differences (below 2e-6), far below one grey level (3.9e-3). */
     static final float TOLERANCE = 1e-4f;
+
     private static final long PROBE_SEED = 20_260_101L;
 
-    private RuntimeCheck() {
-    }
+    private RuntimeCheck() {}
 
     /** @throws ServingModelException naming the runtime and the difference, when they disagree */
     static void requireAgreement(Denoiser runtime, LoadedModel model) {
         GrayImage probe = probe(model.metadata().input());
-        float[] expected = new Dl4jDenoiser(model.network()).denoise(List.of(probe)).get(0).pixels();
+        float[] expected =
+                new Dl4jDenoiser(model.network()).denoise(List.of(probe)).get(0).pixels();
         float[] actual = runtime.denoise(List.of(probe)).get(0).pixels();
         float difference = maxDifference(expected, actual);
         if (!(difference <= TOLERANCE)) {

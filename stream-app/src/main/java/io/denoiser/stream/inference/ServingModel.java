@@ -23,8 +23,8 @@ public final class ServingModel implements AutoCloseable {
      * @param threadsPerCall threads inside one model call
      * @param shared         released by {@link #close}; {@code () -> { }} when the denoisers share nothing
      */
-    public ServingModel(String version, String runtime, int threadsPerCall, Supplier<Denoiser> denoisers,
-            AutoCloseable shared) {
+    public ServingModel(
+            String version, String runtime, int threadsPerCall, Supplier<Denoiser> denoisers, AutoCloseable shared) {
         this.version = Objects.requireNonNull(version, "version");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         if (threadsPerCall < 1) {
@@ -59,8 +59,8 @@ public final class ServingModel implements AutoCloseable {
         try {
             shared.close();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot release model " + version + " (" + runtime + "): "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot release model " + version + " (" + runtime + "): " + e.getMessage(), e);
         }
     }
 

@@ -31,6 +31,5 @@ final class SharedDenoiser implements Denoiser {
 
     /** Leaves the shared denoiser open. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

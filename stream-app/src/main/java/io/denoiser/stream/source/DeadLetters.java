@@ -15,8 +15,7 @@ public final class DeadLetters {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
     /** A record the schemas' checks refused (any reason an input can cause by itself). */
     public static DeadLetter rejected(InputRecord input, InvalidRecordException rejection, long failedAt) {
@@ -25,8 +24,7 @@ public final class DeadLetters {
     }
 
     /** A valid image the model failed on; the cause's stack trace goes to the log. */
-    public static DeadLetter inferenceFailed(InputRecord input, String problem, RuntimeException cause,
-            long failedAt) {
+    public static DeadLetter inferenceFailed(InputRecord input, String problem, RuntimeException cause, long failedAt) {
         String message = problem + ": " + describe(cause);
         LOG.warn("dead letter {} for {}: {}", ReasonCode.INFERENCE_FAILED, input.source(), message, cause);
         return DeadLetter.of(consumerRecord(input), ReasonCode.INFERENCE_FAILED, null, message, failedAt);

@@ -19,14 +19,20 @@ public record InputRecord(SourceCoordinates source, byte[] key, byte[] value, lo
 
     /** The record being processed, with the coordinates of the context it is processed in. */
     public static InputRecord of(Record<byte[], byte[]> record, RecordMetadata metadata) {
-        return new InputRecord(new SourceCoordinates(metadata.topic(), metadata.partition(), metadata.offset()),
-                record.key(), record.value(), record.timestamp());
+        return new InputRecord(
+                new SourceCoordinates(metadata.topic(), metadata.partition(), metadata.offset()),
+                record.key(),
+                record.value(),
+                record.timestamp());
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof InputRecord other && source.equals(other.source) && timestamp == other.timestamp
-                && Arrays.equals(key, other.key) && Arrays.equals(value, other.value);
+        return o instanceof InputRecord other
+                && source.equals(other.source)
+                && timestamp == other.timestamp
+                && Arrays.equals(key, other.key)
+                && Arrays.equals(value, other.value);
     }
 
     @Override

@@ -8,8 +8,8 @@ public record SourceCoordinates(String topic, int partition, long offset) {
     public SourceCoordinates {
         Objects.requireNonNull(topic, "topic");
         if (partition < 0 || offset < 0) {
-            throw new IllegalArgumentException("partition and offset must not be negative, got " + partition
-                    + " and " + offset);
+            throw new IllegalArgumentException(
+                    "partition and offset must not be negative, got " + partition + " and " + offset);
         }
     }
 

@@ -20,12 +20,16 @@ public final class ClientOptions {
 
     static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
 
-    @Option(names = "--bootstrap-servers", paramLabel = "<host:port,...>",
-            description = "Kafka brokers. Default: bootstrap.servers of --client-config, else "
-                    + DEFAULT_BOOTSTRAP_SERVERS)
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "<host:port,...>",
+            description =
+                    "Kafka brokers. Default: bootstrap.servers of --client-config, else " + DEFAULT_BOOTSTRAP_SERVERS)
     String bootstrapServers;
 
-    @Option(names = "--client-config", paramLabel = "<file.properties>",
+    @Option(
+            names = "--client-config",
+            paramLabel = "<file.properties>",
             description = "Kafka client properties for a real cluster (security.protocol, sasl.*, ssl.*, ...).")
     Path clientConfig;
 
@@ -44,8 +48,8 @@ public final class ClientOptions {
 
     /** Whether the user named a broker (on the command line or in the file), rather than taking the default. */
     public boolean brokerGiven() {
-        return bootstrapServers != null || clientConfig != null
-                && read(clientConfig).containsKey(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+        return bootstrapServers != null
+                || clientConfig != null && read(clientConfig).containsKey(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
     }
 
     private static Properties read(Path file) {

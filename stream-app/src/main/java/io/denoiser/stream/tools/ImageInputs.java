@@ -16,8 +16,7 @@ import java.util.Locale;
  */
 public final class ImageInputs {
 
-    private ImageInputs() {
-    }
+    private ImageInputs() {}
 
     /**
      * @param count how many images to return: 0 for all of them; more than there are repeats them,
@@ -69,8 +68,11 @@ public final class ImageInputs {
 
     private static List<SourceImage> idxImages(Path file) {
         ImageSet images = IdxImages.readImages(file);
-        String stem = file.getFileName().toString().toLowerCase(Locale.ROOT)
-                .replaceFirst("\\.gz$", "").replaceFirst("(-images)?-idx3-ubyte$", "");
+        String stem = file.getFileName()
+                .toString()
+                .toLowerCase(Locale.ROOT)
+                .replaceFirst("\\.gz$", "")
+                .replaceFirst("(-images)?-idx3-ubyte$", "");
         List<SourceImage> result = new ArrayList<>(images.count());
         for (int i = 0; i < images.count(); i++) {
             result.add(new SourceImage(String.format(Locale.ROOT, "%s-%05d", stem, i), images.image(i)));

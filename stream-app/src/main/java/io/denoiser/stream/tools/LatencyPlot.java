@@ -18,23 +18,33 @@ public final class LatencyPlot {
     private static final int RIGHT = 190;
     private static final int TOP = 40;
     private static final int BOTTOM = 50;
-    private static final Color[] COLORS = {new Color(0x2471A3), new Color(0xD68910), new Color(0xC0392B),
-        new Color(0x229954), new Color(0x7D3C98), new Color(0x566573)};
+    private static final Color[] COLORS = {
+        new Color(0x2471A3),
+        new Color(0xD68910),
+        new Color(0xC0392B),
+        new Color(0x229954),
+        new Color(0x7D3C98),
+        new Color(0x566573)
+    };
 
     /** A point: offered load and latency. */
-    public record Point(double load, double latencyMillis) {
-    }
+    public record Point(double load, double latencyMillis) {}
 
-    public record Series(String label, List<Point> points) {
-    }
+    public record Series(String label, List<Point> points) {}
 
-    private LatencyPlot() {
-    }
+    private LatencyPlot() {}
 
     public static BufferedImage render(String title, List<Series> series) {
-        double maxLoad = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::load).max().orElse(1);
-        double maxLatency = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::latencyMillis)
-                .max().orElse(1);
+        double maxLoad = series.stream()
+                .flatMap(s -> s.points().stream())
+                .mapToDouble(Point::load)
+                .max()
+                .orElse(1);
+        double maxLatency = series.stream()
+                .flatMap(s -> s.points().stream())
+                .mapToDouble(Point::latencyMillis)
+                .max()
+                .orElse(1);
         maxLoad = Math.max(maxLoad, 1) * 1.05;
         maxLatency = Math.max(maxLatency, 1) * 1.1;
         BufferedImage picture = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);

@@ -33,7 +33,9 @@ public final class NoisyRecords {
     /** The noisy version of the {@code index}-th image published. */
     public GrayImage noisy(SourceImage source, int index) {
         if (addsNoise()) {
-            return new GrayImage(source.image().width(), source.image().height(),
+            return new GrayImage(
+                    source.image().width(),
+                    source.image().height(),
                     noise.apply(source.image().pixels(), new SplittableRandom(seed + index)));
         }
         return source.image();
@@ -46,8 +48,15 @@ public final class NoisyRecords {
      */
     public NoisyImage record(SourceImage source, int index, Long timestampMillis) {
         GrayImage clean = source.image();
-        return new NoisyImage(source.id(), clean.width(), clean.height(), 1, ImageEncoding.RAW_U8,
-                rawU8(noisy(source, index)), timestampMillis, addsNoise() && references ? rawU8(clean) : null,
+        return new NoisyImage(
+                source.id(),
+                clean.width(),
+                clean.height(),
+                1,
+                ImageEncoding.RAW_U8,
+                rawU8(noisy(source, index)),
+                timestampMillis,
+                addsNoise() && references ? rawU8(clean) : null,
                 null);
     }
 
@@ -60,7 +69,7 @@ public final class NoisyRecords {
     }
 
     private static String rawU8(GrayImage image) {
-        return ImageEncoder.encode(new DecodedImage(image.width(), image.height(), image.toBytes()),
-                ImageEncoding.RAW_U8);
+        return ImageEncoder.encode(
+                new DecodedImage(image.width(), image.height(), image.toBytes()), ImageEncoding.RAW_U8);
     }
 }

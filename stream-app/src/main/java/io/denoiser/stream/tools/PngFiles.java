@@ -11,8 +11,7 @@ import javax.imageio.ImageIO;
 /** Writes grey images and pictures as PNG files. */
 public final class PngFiles {
 
-    private PngFiles() {
-    }
+    private PngFiles() {}
 
     public static void write(GrayImage image, Path file) {
         BufferedImage grey = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_BYTE_GRAY);

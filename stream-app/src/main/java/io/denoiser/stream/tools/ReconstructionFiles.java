@@ -20,9 +20,18 @@ public final class ReconstructionFiles implements AutoCloseable {
     public static final String SUMMARY = "summary.jsonl";
 
     /** One line of {@value #SUMMARY}. */
-    public record SummaryLine(String id, int partition, long offset, int width, int height, String modelVersion,
-            int batchSize, Double psnr, Double ssim, long latencyMs, String file) {
-    }
+    public record SummaryLine(
+            String id,
+            int partition,
+            long offset,
+            int width,
+            int height,
+            String modelVersion,
+            int batchSize,
+            Double psnr,
+            Double ssim,
+            long latencyMs,
+            String file) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,8 +57,18 @@ public final class ReconstructionFiles implements AutoCloseable {
         Reconstruction r = received.value();
         String file = PngFiles.fileName(r.id());
         PngFiles.write(image(r), folder.resolve(file));
-        SummaryLine line = new SummaryLine(r.id(), received.partition(), received.offset(), r.width(), r.height(),
-                r.modelVersion(), r.batchSize(), r.psnr(), r.ssim(), received.latencyMillis(), file);
+        SummaryLine line = new SummaryLine(
+                r.id(),
+                received.partition(),
+                received.offset(),
+                r.width(),
+                r.height(),
+                r.modelVersion(),
+                r.batchSize(),
+                r.psnr(),
+                r.ssim(),
+                received.latencyMillis(),
+                file);
         try {
             summary.write(JSON.writeValueAsString(line));
             summary.newLine();

@@ -16,14 +16,15 @@ public final class ReconstructionReader implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final TopicReader reader;
-    private final Deserializer<Reconstruction> json = RecordSerdes.reconstruction().deserializer();
+    private final Deserializer<Reconstruction> json =
+            RecordSerdes.reconstruction().deserializer();
 
     private ReconstructionReader(TopicReader reader) {
         this.reader = reader;
     }
 
-    public static ReconstructionReader open(Map<String, Object> clientProperties, String topic,
-            TopicReader.StartAt startAt) {
+    public static ReconstructionReader open(
+            Map<String, Object> clientProperties, String topic, TopicReader.StartAt startAt) {
         return new ReconstructionReader(TopicReader.open(clientProperties, List.of(topic), startAt));
     }
 
@@ -53,11 +54,13 @@ public final class ReconstructionReader implements AutoCloseable {
         var record = received.record();
         try {
             Reconstruction value = json.deserialize(record.topic(), record.value());
-            return new ReceivedReconstruction(value, record.partition(), record.offset(),
-                    received.receivedAtMillis() - value.inputTimestamp());
+            return new ReceivedReconstruction(
+                    value, record.partition(), record.offset(), received.receivedAtMillis() - value.inputTimestamp());
         } catch (InvalidRecordException e) {
-            throw new ToolException("the record at offset " + record.offset() + " of " + record.topic() + "-"
-                    + record.partition() + " is not a reconstruction: " + e.getMessage(), e);
+            throw new ToolException(
+                    "the record at offset " + record.offset() + " of " + record.topic() + "-" + record.partition()
+                            + " is not a reconstruction: " + e.getMessage(),
+                    e);
         }
     }
 

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,8 +43,8 @@ public final class RecordPublisher implements AutoCloseable {
         properties.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "denoiser-publish");
         // an unreachable broker or a missing topic should fail in seconds, not after the default minute
         properties.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
-        return new RecordPublisher(new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer()),
-                topic);
+        return new RecordPublisher(
+                new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer()), topic);
     }
 
     /** What was sent: images, seconds from the first send to the last acknowledgement. */
@@ -61,10 +61,14 @@ public final class RecordPublisher implements AutoCloseable {
      * @throws ToolException when the broker refused a record (after the producer's own retries)
      */
     public Summary publish(List<SourceImage> images, NoisyRecords records, Pacer pacer, IntConsumer sentSoFar) {
-        return send(images.size(), i -> {
-            NoisyImage record = records.record(images.get(i), i, System.currentTimeMillis());
-            return new ProducerRecord<>(topic, record.id(), json.serialize(topic, record));
-        }, pacer, sentSoFar);
+        return send(
+                images.size(),
+                i -> {
+                    NoisyImage record = records.record(images.get(i), i, System.currentTimeMillis());
+                    return new ProducerRecord<>(topic, record.id(), json.serialize(topic, record));
+                },
+                pacer,
+                sentSoFar);
     }
 
     /**
@@ -73,21 +77,24 @@ public final class RecordPublisher implements AutoCloseable {
      * records does not count as sending them.
      */
     public Summary publishPrepared(List<PreparedRecord> prepared, Pacer pacer, IntConsumer sentSoFar) {
-        return send(prepared.size(), i -> new ProducerRecord<>(topic, prepared.get(i).key(), prepared.get(i).value()),
-                pacer, sentSoFar);
+        return send(
+                prepared.size(),
+                i -> new ProducerRecord<>(
+                        topic, prepared.get(i).key(), prepared.get(i).value()),
+                pacer,
+                sentSoFar);
     }
 
     /** A record's key and serialised value. */
-    public record PreparedRecord(String key, byte[] value) {
-    }
+    public record PreparedRecord(String key, byte[] value) {}
 
     /** Serialises a noisy image without a timestamp, for {@link #publishPrepared}. */
     public PreparedRecord prepare(NoisyImage image) {
         return new PreparedRecord(image.id(), json.serialize(topic, image));
     }
 
-    private Summary send(int count, IntFunction<ProducerRecord<String, byte[]>> recordAt, Pacer pacer,
-            IntConsumer sentSoFar) {
+    private Summary send(
+            int count, IntFunction<ProducerRecord<String, byte[]>> recordAt, Pacer pacer, IntConsumer sentSoFar) {
         AtomicLong acknowledged = new AtomicLong();
         AtomicReference<Exception> firstFailure = new AtomicReference<>();
         long start = System.nanoTime();
@@ -104,8 +111,14 @@ public final class RecordPublisher implements AutoCloseable {
         }
         producer.flush();
         if (firstFailure.get() != null) {
-            throw new ToolException(String.format(Locale.ROOT, "publishing to %s failed after %,d images: %s", topic,
-                    acknowledged.get(), firstFailure.get().getMessage()), firstFailure.get());
+            throw new ToolException(
+                    String.format(
+                            Locale.ROOT,
+                            "publishing to %s failed after %,d images: %s",
+                            topic,
+                            acknowledged.get(),
+                            firstFailure.get().getMessage()),
+                    firstFailure.get());
         }
         return new Summary(acknowledged.get(), (System.nanoTime() - start) / 1e9);
     }

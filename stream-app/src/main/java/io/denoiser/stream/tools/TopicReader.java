@@ -21,11 +21,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class TopicReader implements AutoCloseable {
 
     /** Where reading starts. */
-    public enum StartAt { EARLIEST, LATEST }
+    public enum StartAt {
+        EARLIEST,
+        LATEST
+    }
 
     /** A record as read, value still bytes. */
-    public record Received(ConsumerRecord<String, byte[]> record, long receivedAtMillis) {
-    }
+    public record Received(ConsumerRecord<String, byte[]> record, long receivedAtMillis) {}
 
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(15);
 
@@ -41,8 +43,8 @@ public final class TopicReader implements AutoCloseable {
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "denoiser-consume");
         properties.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
         try {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {

@@ -34,28 +34,38 @@ public final class DenoiserTopology {
     public static final String DENOISED_SINK = "denoised-sink";
     public static final String DEAD_LETTER_SINK = "dead-letter-sink";
 
-    private DenoiserTopology() {
-    }
+    private DenoiserTopology() {}
 
     /**
      * @param denoisers    called once per stream task, from its stream thread; each {@link Denoiser} is
      *                     used by that task only and closed with it
      * @param modelVersion written into every reconstruction, e.g. {@code dae-conv@3f2a9c01b7de}
      */
-    public static Topology build(StreamAppConfig config, Supplier<? extends Denoiser> denoisers,
-            String modelVersion) {
+    public static Topology build(StreamAppConfig config, Supplier<? extends Denoiser> denoisers, String modelVersion) {
         TopicNames topics = config.topics();
         NoisyImageReader reader = new NoisyImageReader(config.limits());
         FlushTargets targets = new FlushTargets(DENOISED_SINK, DEAD_LETTER_SINK);
         return new Topology()
                 .addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.input())
-                .addProcessor(DECODE_VALIDATE, new DecodeValidateSupplier(reader, DENOISE_BATCHER, DEAD_LETTER_SINK),
-                        SOURCE)
-                .addProcessor(DENOISE_BATCHER, new DenoiseBatcherSupplier(config.batching(), denoisers, reader,
-                        new Reconstructions(modelVersion), targets), DECODE_VALIDATE)
-                .addSink(DENOISED_SINK, topics.output(), new ByteArraySerializer(),
-                        RecordSerdes.reconstruction().serializer(), DENOISE_BATCHER)
-                .addSink(DEAD_LETTER_SINK, topics.deadLetter(), new ByteArraySerializer(),
-                        RecordSerdes.deadLetter().serializer(), DECODE_VALIDATE, DENOISE_BATCHER);
+                .addProcessor(
+                        DECODE_VALIDATE, new DecodeValidateSupplier(reader, DENOISE_BATCHER, DEAD_LETTER_SINK), SOURCE)
+                .addProcessor(
+                        DENOISE_BATCHER,
+                        new DenoiseBatcherSupplier(
+                                config.batching(), denoisers, reader, new Reconstructions(modelVersion), targets),
+                        DECODE_VALIDATE)
+                .addSink(
+                        DENOISED_SINK,
+                        topics.output(),
+                        new ByteArraySerializer(),
+                        RecordSerdes.reconstruction().serializer(),
+                        DENOISE_BATCHER)
+                .addSink(
+                        DEAD_LETTER_SINK,
+                        topics.deadLetter(),
+                        new ByteArraySerializer(),
+                        RecordSerdes.deadLetter().serializer(),
+                        DECODE_VALIDATE,
+                        DENOISE_BATCHER);
     }
 }

@@ -46,7 +46,8 @@ final class DecodeValidateProcessor implements Processor<byte[], byte[], byte[],
     }
 
     private RecordMetadata sourceCoordinates() {
-        return context.recordMetadata().orElseThrow(() -> new IllegalStateException(
-                "decode-validate must be fed by a source node, so that records have coordinates"));
+        return context.recordMetadata()
+                .orElseThrow(() -> new IllegalStateException(
+                        "decode-validate must be fed by a source node, so that records have coordinates"));
     }
 }

@@ -36,7 +36,9 @@ public final class NoisyImageReader {
 
     private NoisyImage parse(InputRecord input) {
         if (input.value() == null) {
-            throw new InvalidRecordException(ReasonCode.MALFORMED_JSON, null,
+            throw new InvalidRecordException(
+                    ReasonCode.MALFORMED_JSON,
+                    null,
                     "cannot read NoisyImage: the value is null (a tombstone), not a noisy image");
         }
         return json.deserialize(input.source().topic(), input.value());

@@ -48,6 +48,7 @@ abstract class AbstractDenoiserPipelineIT {
     private static final long NOISE_SEED = 2026;
     /** The interim model measures 20.0 dB on the 10k MNIST test images; the fixtures are the first 500 of them. */
     private static final double MIN_MEAN_PSNR = 19.0;
+
     private static final Duration ALL_OUTPUTS_WITHIN = Duration.ofSeconds(60);
 
     @TempDir
@@ -81,25 +82,34 @@ abstract class AbstractDenoiserPipelineIT {
                 producer.send(new ProducerRecord<>(topics.input(), image.id(), TestData.json(image)));
             }
             RecordMetadata malformedAt = producer.send(
-                    new ProducerRecord<>(topics.input(), 0, "not-an-image", malformed)).get(30, TimeUnit.SECONDS);
+                            new ProducerRecord<>(topics.input(), 0, "not-an-image", malformed))
+                    .get(30, TimeUnit.SECONDS);
             producer.flush();
-            await().atMost(ALL_OUTPUTS_WITHIN).pollInSameThread().pollInterval(Duration.ofMillis(50)).until(() -> {
-                outputs.poll();
-                return outputs.reconstructions().size() >= IMAGES && !outputs.deadLetters().isEmpty();
-            });
+            await().atMost(ALL_OUTPUTS_WITHIN)
+                    .pollInSameThread()
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        outputs.poll();
+                        return outputs.reconstructions().size() >= IMAGES
+                                && !outputs.deadLetters().isEmpty();
+                    });
             long allArrived = System.nanoTime();
             long cpuUsed = processCpuNanos() - cpuBefore;
 
             // then
             List<ConsumerRecord<String, Reconstruction>> reconstructions = outputs.reconstructions();
             assertThat(reconstructions).hasSize(IMAGES);
-            assertThat(reconstructions).allSatisfy(record -> assertThat(record.key()).isEqualTo(record.value().id()));
+            assertThat(reconstructions)
+                    .allSatisfy(record ->
+                            assertThat(record.key()).isEqualTo(record.value().id()));
             assertThat(idsOf(reconstructions))
                     .isEqualTo(images.stream().map(NoisyImage::id).collect(Collectors.toSet()));
-            assertThat(reconstructions).allSatisfy(record -> assertThat(record.value().modelVersion())
-                    .isEqualTo(servedModelVersion()));
+            assertThat(reconstructions)
+                    .allSatisfy(
+                            record -> assertThat(record.value().modelVersion()).isEqualTo(servedModelVersion()));
             assertThat(meanPsnr(reconstructions)).isGreaterThanOrEqualTo(MIN_MEAN_PSNR);
-            assertThat(reconstructions).as("some images were denoised in batches under load")
+            assertThat(reconstructions)
+                    .as("some images were denoised in batches under load")
                     .anySatisfy(record -> assertThat(record.value().batchSize()).isGreaterThan(1));
 
             assertThat(outputs.deadLetters()).singleElement().satisfies(record -> {
@@ -128,14 +138,15 @@ abstract class AbstractDenoiserPipelineIT {
     }
 
     private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 5),
-                new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 5),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     private static Path modelDir() {
-        return Path.of(Objects.requireNonNull(System.getProperty("denoiser.model"),
+        return Path.of(Objects.requireNonNull(
+                System.getProperty("denoiser.model"),
                 "system property denoiser.model is not set: run the integration tests with Maven"));
     }
 
@@ -148,7 +159,10 @@ abstract class AbstractDenoiserPipelineIT {
     }
 
     private static double meanPsnr(List<ConsumerRecord<String, Reconstruction>> records) {
-        return records.stream().mapToDouble(record -> record.value().psnr()).average().orElseThrow();
+        return records.stream()
+                .mapToDouble(record -> record.value().psnr())
+                .average()
+                .orElseThrow();
     }
 
     /**
@@ -157,16 +171,24 @@ abstract class AbstractDenoiserPipelineIT {
      * on what else the machine runs.
      */
     private void report(List<ConsumerRecord<String, Reconstruction>> records, long nanos, long cpuNanos) {
-        var batchSizes = records.stream().mapToInt(record -> record.value().batchSize()).summaryStatistics();
+        var batchSizes =
+                records.stream().mapToInt(record -> record.value().batchSize()).summaryStatistics();
         double seconds = nanos / 1e9;
-        System.out.printf("%s: %,d images denoised end to end in %.2f s (%.0f images/s, %.2f CPU-s in this JVM);"
-                + " mean PSNR %.2f dB; batch sizes %d..%d, mean %.1f%n", getClass().getSimpleName(), records.size(),
-                seconds, records.size() / seconds, cpuNanos / 1e9, meanPsnr(records), batchSizes.getMin(),
-                batchSizes.getMax(), batchSizes.getAverage());
+        System.out.printf(
+                "%s: %,d images denoised end to end in %.2f s (%.0f images/s, %.2f CPU-s in this JVM);"
+                        + " mean PSNR %.2f dB; batch sizes %d..%d, mean %.1f%n",
+                getClass().getSimpleName(),
+                records.size(),
+                seconds,
+                records.size() / seconds,
+                cpuNanos / 1e9,
+                meanPsnr(records),
+                batchSizes.getMin(),
+                batchSizes.getMax(),
+                batchSizes.getAverage());
     }
 
     private static long processCpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

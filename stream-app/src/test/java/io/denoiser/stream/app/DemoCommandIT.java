@@ -52,7 +52,8 @@ class DemoCommandIT {
             CliRun run = demo("--bootstrap-servers", yours.bootstrapServers());
 
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.out()).contains("broker   " + yours.bootstrapServers() + " (yours)")
+            assertThat(run.out())
+                    .contains("broker   " + yours.bootstrapServers() + " (yours)")
                     .containsPattern("topics   denoiser-demo-[0-9a-f]{8}\\.images\\.noisy")
                     .contains("images out      60");
         }
@@ -67,8 +68,14 @@ class DemoCommandIT {
     }
 
     private CliRun demo(String... extra) {
-        List<String> args = new ArrayList<>(List.of("demo", "--count", String.valueOf(IMAGES),
-                "--images", fixtureImages().toString(), "--output", output.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "demo",
+                "--count",
+                String.valueOf(IMAGES),
+                "--images",
+                fixtureImages().toString(),
+                "--output",
+                output.toString()));
         if (!List.of(extra).contains("--model")) {
             args.addAll(List.of("--model", modelDir().toString()));
         }
@@ -77,7 +84,8 @@ class DemoCommandIT {
     }
 
     private static Path modelDir() {
-        return Path.of(Objects.requireNonNull(System.getProperty("denoiser.model"),
+        return Path.of(Objects.requireNonNull(
+                System.getProperty("denoiser.model"),
                 "system property denoiser.model is not set: run the integration tests with Maven"));
     }
 

@@ -34,8 +34,8 @@ class RoundMediansTest {
 
     @Test
     void shouldAverageTheTwoMiddleValuesOfAnEvenNumberOfRounds() {
-        List<Bench.Result> medians = RoundMedians.of(List.of(
-                result(SMALL_BATCHES, 1, 1_000, 20, 100), result(SMALL_BATCHES, 2, 2_000, 30, 50)));
+        List<Bench.Result> medians = RoundMedians.of(
+                List.of(result(SMALL_BATCHES, 1, 1_000, 20, 100), result(SMALL_BATCHES, 2, 2_000, 30, 50)));
 
         assertThat(medians.get(0).saturation().throughput()).isEqualTo(1_500);
         assertThat(medians.get(0).loads().get(0).p99Millis()).isEqualTo(75);
@@ -50,9 +50,11 @@ class RoundMediansTest {
 
     /** A saturation phase and one load at half of it. */
     private static Bench.Result result(Bench.Variant variant, int round, double saturation, long p50, long p99) {
-        return new Bench.Result(variant, round,
+        return new Bench.Result(
+                variant,
+                round,
                 new LoadMeasurement("saturation", 0, 15_000, saturation, 4_000, 7_000, 7_500, 30),
-                List.of(new LoadMeasurement("50% load", saturation / 2, 10_000, saturation / 2, p50, p50 * 2, p99,
-                        12)));
+                List.of(new LoadMeasurement(
+                        "50% load", saturation / 2, 10_000, saturation / 2, p50, p50 * 2, p99, 12)));
     }
 }

@@ -32,7 +32,8 @@ class StreamAppCliTest {
 
         // then
         assertThat(exitCode).isEqualTo(1);
-        assertThat(err.toString()).hasLineCount(1)
+        assertThat(err.toString())
+                .hasLineCount(1)
                 .startsWith("denoiser-stream: model artifact " + missing + ": folder not found");
     }
 
@@ -43,7 +44,10 @@ class StreamAppCliTest {
 
         // then
         assertThat(exitCode).isEqualTo(1);
-        assertThat(err.toString()).hasLineCount(1).startsWith("denoiser-stream: ").contains("model.runtime")
+        assertThat(err.toString())
+                .hasLineCount(1)
+                .startsWith("denoiser-stream: ")
+                .contains("model.runtime")
                 .contains("tensorflow");
     }
 
@@ -54,16 +58,19 @@ class StreamAppCliTest {
         Path model = folder.resolve("model");
         TestArtifacts.write(model, TestArtifacts.network());
         String nowhere = ClosedPort.nowhere();
-        Map<String, String> environment = Map.of("DENOISER_STARTUP_TIMEOUT_MS", "1000",
-                "DENOISER_STATE_DIR", folder.resolve("state").toString());
+        Map<String, String> environment = Map.of(
+                "DENOISER_STARTUP_TIMEOUT_MS",
+                "1000",
+                "DENOISER_STATE_DIR",
+                folder.resolve("state").toString());
 
         // when
         int exitCode = execute(environment, "run", "--model", model.toString(), "--bootstrap-servers", nowhere);
 
         // then
         assertThat(exitCode).isEqualTo(1);
-        assertThat(err.toString()).isEqualToIgnoringNewLines("denoiser-stream: no Kafka broker reachable at "
-                + nowhere + " within 1 s");
+        assertThat(err.toString())
+                .isEqualToIgnoringNewLines("denoiser-stream: no Kafka broker reachable at " + nowhere + " within 1 s");
     }
 
     @Test

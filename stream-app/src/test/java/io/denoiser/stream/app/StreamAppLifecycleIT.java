@@ -71,16 +71,30 @@ class StreamAppLifecycleIT {
         lifecycle.close();
 
         // then
-        assertThat(lifecycle.awaitStop()).as("stopped on request, not by an error").isEmpty();
+        assertThat(lifecycle.awaitStop())
+                .as("stopped on request, not by an error")
+                .isEmpty();
         assertThat(modelReleased).isTrue();
     }
 
     private StreamAppLifecycle lifecycle(String run, TopicNames topics, AtomicBoolean modelReleased) {
-        StreamAppConfig config = TestData.config(stateDir, "bootstrap.servers", broker.bootstrapServers(),
-                "application.id", "denoiser-lifecycle-" + run, "input.topic", topics.input(),
-                "output.topic", topics.output(), "dead.letter.topic", topics.deadLetter(),
-                "startup.timeout.ms", "30000");
-        return new StreamAppLifecycle(DenoiserTopology.build(config, FakeDenoiser::identity, TestData.MODEL_VERSION),
-                config, () -> modelReleased.set(true));
+        StreamAppConfig config = TestData.config(
+                stateDir,
+                "bootstrap.servers",
+                broker.bootstrapServers(),
+                "application.id",
+                "denoiser-lifecycle-" + run,
+                "input.topic",
+                topics.input(),
+                "output.topic",
+                topics.output(),
+                "dead.letter.topic",
+                topics.deadLetter(),
+                "startup.timeout.ms",
+                "30000");
+        return new StreamAppLifecycle(
+                DenoiserTopology.build(config, FakeDenoiser::identity, TestData.MODEL_VERSION),
+                config,
+                () -> modelReleased.set(true));
     }
 }

@@ -28,8 +28,8 @@ class StreamAppLifecycleTest {
     void shouldGiveUpNamingTheBrokerWhenNoneAnswersWithinTheStartupTimeout() {
         // given
         String nowhere = ClosedPort.nowhere();
-        StreamAppConfig config = TestData.config(stateDir, "bootstrap.servers", nowhere, "startup.timeout.ms", "1000",
-                "shutdown.timeout.ms", "10000");
+        StreamAppConfig config = TestData.config(
+                stateDir, "bootstrap.servers", nowhere, "startup.timeout.ms", "1000", "shutdown.timeout.ms", "10000");
         AtomicBoolean modelReleased = new AtomicBoolean();
         StreamAppLifecycle lifecycle = new StreamAppLifecycle(topology(config), config, () -> modelReleased.set(true));
 
@@ -37,7 +37,9 @@ class StreamAppLifecycleTest {
         assertThatThrownBy(lifecycle::start)
                 .isInstanceOf(StartupException.class)
                 .hasMessage("no Kafka broker reachable at " + nowhere + " within 1 s");
-        assertThat(modelReleased).as("model released once Kafka Streams has stopped").isTrue();
+        assertThat(modelReleased)
+                .as("model released once Kafka Streams has stopped")
+                .isTrue();
     }
 
     @Test
@@ -46,7 +48,7 @@ class StreamAppLifecycleTest {
         StreamAppConfig config = TestData.config(stateDir, "bootstrap.servers", "kafka.invalid:9092");
 
         // when / then
-        assertThatThrownBy(() -> new StreamAppLifecycle(topology(config), config, () -> { }))
+        assertThatThrownBy(() -> new StreamAppLifecycle(topology(config), config, () -> {}))
                 .isInstanceOf(StartupException.class)
                 .hasMessage("cannot create the Kafka clients for kafka.invalid:9092: No resolvable bootstrap urls"
                         + " given in bootstrap.servers");
@@ -55,32 +57,33 @@ class StreamAppLifecycleTest {
     @Test
     void shouldTellTheUserToCreateTheTopicsWhenTheInputTopicIsMissing() {
         // given
-        StreamAppLifecycle lifecycle = lifecycle(TestData.config(stateDir, "input.topic", "camera.frames",
-                "bootstrap.servers", "127.0.0.1:9092"));
-        StreamsException error = new StreamsException(new MissingSourceTopicException("One or more source topics"
-                + " were missing during rebalance"));
+        StreamAppLifecycle lifecycle = lifecycle(
+                TestData.config(stateDir, "input.topic", "camera.frames", "bootstrap.servers", "127.0.0.1:9092"));
+        StreamsException error = new StreamsException(
+                new MissingSourceTopicException("One or more source topics" + " were missing during rebalance"));
 
         // when
         String line = lifecycle.explain(error);
 
         // then
-        assertThat(line).isEqualTo("the input topic camera.frames does not exist at 127.0.0.1:9092: create it, and"
-                + " the output and dead-letter topics");
+        assertThat(line)
+                .isEqualTo("the input topic camera.frames does not exist at 127.0.0.1:9092: create it, and"
+                        + " the output and dead-letter topics");
     }
 
     @Test
     void shouldNameTheRootCauseOfAnyOtherError() {
         // given
         StreamAppLifecycle lifecycle = lifecycle(TestData.config(stateDir));
-        StreamsException error = new StreamsException("task 0_1 failed",
-                new IllegalStateException("batch buffer entry of 3 bytes is corrupt"));
+        StreamsException error = new StreamsException(
+                "task 0_1 failed", new IllegalStateException("batch buffer entry of 3 bytes is corrupt"));
 
         // when
         String line = lifecycle.explain(error);
 
         // then
-        assertThat(line).isEqualTo("task 0_1 failed (IllegalStateException: batch buffer entry of 3 bytes is"
-                + " corrupt)");
+        assertThat(line)
+                .isEqualTo("task 0_1 failed (IllegalStateException: batch buffer entry of 3 bytes is" + " corrupt)");
     }
 
     @Test
@@ -91,7 +94,7 @@ class StreamAppLifecycleTest {
 
     /** A lifecycle that is never started: Kafka Streams is created, so it is closed again at once. */
     private static StreamAppLifecycle lifecycle(StreamAppConfig config) {
-        StreamAppLifecycle lifecycle = new StreamAppLifecycle(topology(config), config, () -> { });
+        StreamAppLifecycle lifecycle = new StreamAppLifecycle(topology(config), config, () -> {});
         lifecycle.close();
         return lifecycle;
     }

@@ -43,9 +43,11 @@ class BatchPolicyTest {
 
     @Test
     void shouldRefuseEmptyBatchesAndZeroDelay() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new BatchPolicy(0, Duration.ofMillis(20)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new BatchPolicy(0, Duration.ofMillis(20)))
                 .withMessageContaining("maxBatchSize");
-        assertThatIllegalArgumentException().isThrownBy(() -> new BatchPolicy(1, Duration.ZERO))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new BatchPolicy(1, Duration.ZERO))
                 .withMessageContaining("maxBatchDelay");
     }
 }

@@ -24,7 +24,8 @@ class BufferKeyTest {
     @Test
     void shouldSortInArrivalOrderAsTheStoreIteratesBytes() {
         // given offsets whose decimal strings sort differently from their values
-        List<String> keys = Stream.of(9L, 10L, 100L, 2L).map(offset -> key(0, offset)).toList();
+        List<String> keys =
+                Stream.of(9L, 10L, 100L, 2L).map(offset -> key(0, offset)).toList();
 
         // then byte order (the store's) is offset order
         assertThat(keys.stream().sorted().toList()).containsExactly(key(0, 2), key(0, 9), key(0, 10), key(0, 100));

@@ -21,7 +21,8 @@ class PendingImageSerdeTest {
         PendingImage image = pending(bytes("img-1"), bytes("{\"id\":\"img-1\"}"));
 
         // when
-        PendingImage read = serde.deserializer().deserialize(TOPIC, serde.serializer().serialize(TOPIC, image));
+        PendingImage read =
+                serde.deserializer().deserialize(TOPIC, serde.serializer().serialize(TOPIC, image));
 
         // then
         assertThat(read).isEqualTo(image);
@@ -41,7 +42,8 @@ class PendingImageSerdeTest {
 
         // then
         assertThatThrownBy(() -> serde.deserializer().deserialize(TOPIC, bytes))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("format version 99");
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("format version 99");
     }
 
     @Test
@@ -51,7 +53,8 @@ class PendingImageSerdeTest {
 
         // then
         assertThatThrownBy(() -> serde.deserializer().deserialize(TOPIC, Arrays.copyOf(bytes, bytes.length - 2)))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("corrupt");
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("corrupt");
     }
 
     private PendingImage roundTrip(PendingImage image) {
@@ -59,8 +62,8 @@ class PendingImageSerdeTest {
     }
 
     private static PendingImage pending(byte[] key, byte[] value) {
-        InputRecord input = new InputRecord(new SourceCoordinates("images.noisy", 7, 123_456_789_012L), key, value,
-                1_767_225_600_000L);
+        InputRecord input = new InputRecord(
+                new SourceCoordinates("images.noisy", 7, 123_456_789_012L), key, value, 1_767_225_600_000L);
         return new PendingImage(input, 1_767_229_200_000L);
     }
 

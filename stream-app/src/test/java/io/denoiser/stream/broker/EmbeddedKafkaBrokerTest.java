@@ -37,7 +37,9 @@ class EmbeddedKafkaBrokerTest {
 
     @BeforeAll
     static void startSharedBroker() {
-        broker = EmbeddedKafkaBroker.builder().defaultPartitions(DEFAULT_PARTITIONS).start();
+        broker = EmbeddedKafkaBroker.builder()
+                .defaultPartitions(DEFAULT_PARTITIONS)
+                .start();
     }
 
     @AfterAll
@@ -58,7 +60,8 @@ class EmbeddedKafkaBrokerTest {
             producer.flush();
         }
 
-        assertThat(consumeValues(broker, topic, "read_uncommitted", sent.size())).containsExactlyElementsOf(sent);
+        assertThat(consumeValues(broker, topic, "read_uncommitted", sent.size()))
+                .containsExactlyElementsOf(sent);
     }
 
     @Test
@@ -69,8 +72,9 @@ class EmbeddedKafkaBrokerTest {
         broker.createTopics(3, images, denoised);
 
         try (Admin admin = admin(broker)) {
-            Map<String, TopicDescription> topics =
-                    admin.describeTopics(List.of(images, denoised)).allTopicNames().get();
+            Map<String, TopicDescription> topics = admin.describeTopics(List.of(images, denoised))
+                    .allTopicNames()
+                    .get();
             assertThat(topics.get(images).partitions()).hasSize(3);
             assertThat(topics.get(denoised).partitions()).hasSize(3);
         }
@@ -85,7 +89,8 @@ class EmbeddedKafkaBrokerTest {
         }
 
         try (Admin admin = admin(broker)) {
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            TopicDescription description =
+                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
             assertThat(description.partitions()).hasSize(DEFAULT_PARTITIONS);
         }
     }
@@ -136,8 +141,7 @@ class EmbeddedKafkaBrokerTest {
 
         assertThat(logDir).doesNotExist();
         own.close(); // idempotent
-        assertThatThrownBy(() -> own.createTopics(1, uniqueName("closed")))
-                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> own.createTopics(1, uniqueName("closed"))).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -163,7 +167,8 @@ class EmbeddedKafkaBrokerTest {
     void shouldKeepACallerDirectoryAndItsDataAcrossRestarts(@TempDir Path tempDir) throws Exception {
         Path logDir = tempDir.resolve("kafka");
         String topic = uniqueName("durable");
-        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.builder().logDir(logDir).start()) {
+        try (EmbeddedKafkaBroker first =
+                EmbeddedKafkaBroker.builder().logDir(logDir).start()) {
             first.createTopics(1, topic);
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(first))) {
                 producer.send(new ProducerRecord<>(topic, "kept")).get();
@@ -171,7 +176,8 @@ class EmbeddedKafkaBrokerTest {
         }
         assertThat(logDir).isDirectory();
 
-        try (EmbeddedKafkaBroker restarted = EmbeddedKafkaBroker.builder().logDir(logDir).start()) {
+        try (EmbeddedKafkaBroker restarted =
+                EmbeddedKafkaBroker.builder().logDir(logDir).start()) {
             assertThat(consumeValues(restarted, topic, "read_uncommitted", 1)).containsExactly("kept");
         }
         assertThat(logDir).isDirectory();
@@ -179,13 +185,16 @@ class EmbeddedKafkaBrokerTest {
 
     @Test
     void shouldFailClearlyWhenNotReadyInTime() {
-        assertThatThrownBy(() -> EmbeddedKafkaBroker.builder().startupTimeout(Duration.ofMillis(1)).start())
+        assertThatThrownBy(() -> EmbeddedKafkaBroker.builder()
+                        .startupTimeout(Duration.ofMillis(1))
+                        .start())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not ready within 1 ms");
 
         // The abandoned broker is stopped in the background once its startup has finished.
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
-                .noneMatch(thread -> thread.getName().equals("embedded-kafka-startup")));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
+                        .noneMatch(thread -> thread.getName().equals("embedded-kafka-startup")));
     }
 
     @Test
@@ -195,13 +204,16 @@ class EmbeddedKafkaBrokerTest {
                 .hasMessageContaining("listeners");
     }
 
-    private static List<String> consumeValues(EmbeddedKafkaBroker kafka, String topic, String isolation,
-            int expected) {
+    private static List<String> consumeValues(EmbeddedKafkaBroker kafka, String topic, String isolation, int expected) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, uniqueName("group"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                uniqueName("group"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                isolation);
         List<String> received = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {

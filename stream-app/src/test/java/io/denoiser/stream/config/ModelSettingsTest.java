@@ -20,8 +20,8 @@ class ModelSettingsTest {
         "0, 2, 4, 1",
         "3, 2, 1, 3",
     })
-    void shouldShareTheCoresOutAmongStreamThreadsUnlessConfigured(int configured, int cores, int streamThreads,
-            int expected) {
+    void shouldShareTheCoresOutAmongStreamThreadsUnlessConfigured(
+            int configured, int cores, int streamThreads, int expected) {
         // given
         ModelSettings settings = new ModelSettings(Path.of("models/default"), ModelRuntime.ONNX, configured);
 
@@ -36,6 +36,7 @@ class ModelSettingsTest {
     void shouldRefuseNegativeThreads() {
         assertThatThrownBy(() -> new ModelSettings(Path.of("m"), ModelRuntime.DL4J, -1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("inferenceThreads").hasMessageContaining("-1");
+                .hasMessageContaining("inferenceThreads")
+                .hasMessageContaining("-1");
     }
 }

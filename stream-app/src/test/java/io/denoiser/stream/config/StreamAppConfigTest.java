@@ -50,7 +50,10 @@ class StreamAppConfigTest {
     @Test
     void shouldReadThePropertiesFile() throws IOException {
         // given
-        Path file = propertiesFile("input.topic=camera.frames", "max.batch.size=16", "max.image.width=640",
+        Path file = propertiesFile(
+                "input.topic=camera.frames",
+                "max.batch.size=16",
+                "max.image.width=640",
                 "processing.guarantee=exactly_once_v2");
 
         // when
@@ -67,8 +70,13 @@ class StreamAppConfigTest {
     void shouldLetTheEnvironmentOverrideTheFile() throws IOException {
         // given
         Path file = propertiesFile("max.batch.size=16", "input.topic=camera.frames");
-        Map<String, String> environment = Map.of("DENOISER_MAX_BATCH_SIZE", "64",
-                "DENOISER_MAX_BATCH_DELAY_MS", "5", "DENOISER_MODEL_DIR", "/models/v2");
+        Map<String, String> environment = Map.of(
+                "DENOISER_MAX_BATCH_SIZE",
+                "64",
+                "DENOISER_MAX_BATCH_DELAY_MS",
+                "5",
+                "DENOISER_MODEL_DIR",
+                "/models/v2");
 
         // when
         StreamAppConfig config = StreamAppConfig.load(file, environment);
@@ -82,38 +90,57 @@ class StreamAppConfigTest {
     @Test
     void shouldPassOtherKeysThroughToKafkaStreamsUntouched() throws IOException {
         // given
-        Path file = propertiesFile("security.protocol=SASL_SSL", "sasl.mechanism=PLAIN", "producer.linger.ms=5",
+        Path file = propertiesFile(
+                "security.protocol=SASL_SSL",
+                "sasl.mechanism=PLAIN",
+                "producer.linger.ms=5",
                 "consumer.max.poll.records=100");
-        Map<String, String> environment = Map.of("DENOISER_KAFKA_SASL_JAAS_CONFIG", "secret",
-                "DENOISER_JAVA_OPTS", "-Xmx1g");
+        Map<String, String> environment =
+                Map.of("DENOISER_KAFKA_SASL_JAAS_CONFIG", "secret", "DENOISER_JAVA_OPTS", "-Xmx1g");
 
         // when
         Properties properties = StreamAppConfig.load(file, environment).toStreamsProperties();
 
         // then
-        assertThat(properties).contains(entry("security.protocol", "SASL_SSL"), entry("sasl.mechanism", "PLAIN"),
-                entry("producer.linger.ms", "5"), entry("consumer.max.poll.records", "100"),
-                entry("sasl.jaas.config", "secret"));
+        assertThat(properties)
+                .contains(
+                        entry("security.protocol", "SASL_SSL"),
+                        entry("sasl.mechanism", "PLAIN"),
+                        entry("producer.linger.ms", "5"),
+                        entry("consumer.max.poll.records", "100"),
+                        entry("sasl.jaas.config", "secret"));
         assertThat(properties).doesNotContainKey("java.opts");
     }
 
     @Test
     void shouldMapTheAppsKafkaKeysToStreamsProperties() {
         // given
-        StreamAppConfig config = StreamAppConfig.from(Map.of("bootstrap.servers", "broker:9092",
-                "application.id", "denoiser-eu", "num.stream.threads", "2", "num.standby.replicas", "1",
-                "state.dir", "/var/lib/denoiser", "processing.guarantee", "exactly_once_v2"));
+        StreamAppConfig config = StreamAppConfig.from(Map.of(
+                "bootstrap.servers",
+                "broker:9092",
+                "application.id",
+                "denoiser-eu",
+                "num.stream.threads",
+                "2",
+                "num.standby.replicas",
+                "1",
+                "state.dir",
+                "/var/lib/denoiser",
+                "processing.guarantee",
+                "exactly_once_v2"));
 
         // when
         Properties properties = config.toStreamsProperties();
 
         // then
-        assertThat(properties).contains(entry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092"),
-                entry(StreamsConfig.APPLICATION_ID_CONFIG, "denoiser-eu"),
-                entry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2),
-                entry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1),
-                entry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/denoiser"),
-                entry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2));
+        assertThat(properties)
+                .contains(
+                        entry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092"),
+                        entry(StreamsConfig.APPLICATION_ID_CONFIG, "denoiser-eu"),
+                        entry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2),
+                        entry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1),
+                        entry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/denoiser"),
+                        entry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2));
         assertThat(properties).doesNotContainKeys("max.batch.size", "input.topic", "model.dir");
     }
 
@@ -155,8 +182,13 @@ class StreamAppConfigTest {
     @Test
     void shouldChooseTheRuntimeAndThreadsFromTheEnvironment() {
         // given
-        Map<String, String> environment = Map.of("DENOISER_MODEL_RUNTIME", "dl4j-plain",
-                "DENOISER_INFERENCE_THREADS", "3", "DENOISER_STARTUP_TIMEOUT_MS", "1500");
+        Map<String, String> environment = Map.of(
+                "DENOISER_MODEL_RUNTIME",
+                "dl4j-plain",
+                "DENOISER_INFERENCE_THREADS",
+                "3",
+                "DENOISER_STARTUP_TIMEOUT_MS",
+                "1500");
 
         // when
         StreamAppConfig config = StreamAppConfig.load(null, environment);
@@ -171,14 +203,16 @@ class StreamAppConfigTest {
     void shouldHandOversizedOutputsToTheAppsHandlerUnlessToldOtherwise() {
         // given
         StreamAppConfig byDefault = StreamAppConfig.defaults();
-        StreamAppConfig told = StreamAppConfig.from(Map.of("production.exception.handler",
-                "org.apache.kafka.streams.errors.DefaultProductionExceptionHandler"));
+        StreamAppConfig told = StreamAppConfig.from(Map.of(
+                "production.exception.handler", "org.apache.kafka.streams.errors.DefaultProductionExceptionHandler"));
 
         // then
-        assertThat(byDefault.toStreamsProperties()).contains(
-                entry(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizedRecordHandler.class));
-        assertThat(told.toStreamsProperties()).contains(entry(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                "org.apache.kafka.streams.errors.DefaultProductionExceptionHandler"));
+        assertThat(byDefault.toStreamsProperties())
+                .contains(entry(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizedRecordHandler.class));
+        assertThat(told.toStreamsProperties())
+                .contains(entry(
+                        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        "org.apache.kafka.streams.errors.DefaultProductionExceptionHandler"));
     }
 
     @ParameterizedTest
@@ -210,7 +244,8 @@ class StreamAppConfigTest {
     void shouldRefuseTheSameTopicForTwoRoles() {
         assertThatThrownBy(() -> StreamAppConfig.from(Map.of("output.topic", "images.noisy")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("output.topic").hasMessageContaining("input.topic");
+                .hasMessageContaining("output.topic")
+                .hasMessageContaining("input.topic");
     }
 
     @Test
@@ -243,12 +278,13 @@ class StreamAppConfigTest {
         String table = StreamAppConfigDef.documentation();
 
         // then
-        assertThat(table.lines()).hasSize(2 + StreamAppConfigDef.DEFINITION.names().size());
+        assertThat(table.lines())
+                .hasSize(2 + StreamAppConfigDef.DEFINITION.names().size());
         for (String key : StreamAppConfigDef.DEFINITION.names()) {
             assertThat(table).contains("| `" + key + "` | `" + StreamAppConfigDef.environmentVariable(key) + "` |");
         }
-        assertThat(table).contains(
-                "| `model.runtime` | `DENOISER_MODEL_RUNTIME` | `onnx` | [onnx, dl4j, dl4j-plain] |");
+        assertThat(table)
+                .contains("| `model.runtime` | `DENOISER_MODEL_RUNTIME` | `onnx` | [onnx, dl4j, dl4j-plain] |");
     }
 
     private Path propertiesFile(String... lines) throws IOException {

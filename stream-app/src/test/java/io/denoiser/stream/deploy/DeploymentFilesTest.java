@@ -47,7 +47,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DeploymentFilesTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("denoiser.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("denoiser.root", "..")).toAbsolutePath().normalize();
     private static final long GIB = 1L << 30;
 
     @Nested
@@ -63,8 +64,8 @@ class DeploymentFilesTest {
             assertThat(compose.service("kafka").path("image").asText())
                     .isEqualTo("apache/kafka:" + rootPomProperty("kafka.version"));
             assertThat(kafka.get("KAFKA_PROCESS_ROLES").split(",")).containsExactlyInAnyOrder("broker", "controller");
-            String controller = listeners(kafka.get("KAFKA_LISTENERS"))
-                    .get(kafka.get("KAFKA_CONTROLLER_LISTENER_NAMES"));
+            String controller =
+                    listeners(kafka.get("KAFKA_LISTENERS")).get(kafka.get("KAFKA_CONTROLLER_LISTENER_NAMES"));
             assertThat(kafka.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
                     .isEqualTo(kafka.get("KAFKA_NODE_ID") + "@kafka:" + port(controller));
             assertThat(kafka.get("CLUSTER_ID")).isNotBlank();
@@ -79,12 +80,15 @@ class DeploymentFilesTest {
 
             assertThat(advertised).hasSize(2).containsValue("localhost:9092").containsValue(internalListener());
             assertThat(strings(compose.service("kafka").path("ports"))).contains("9092:9092");
-            assertThat(advertised.get(kafka.get("KAFKA_INTER_BROKER_LISTENER_NAME"))).isEqualTo(internalListener());
+            assertThat(advertised.get(kafka.get("KAFKA_INTER_BROKER_LISTENER_NAME")))
+                    .isEqualTo(internalListener());
             assertThat(bound.keySet())
                     .containsExactlyInAnyOrderElementsOf(union(advertised.keySet(), Set.of(controller)));
-            advertised.forEach((name, address) -> assertThat(port(bound.get(name))).as(name).isEqualTo(port(address)));
-            assertThat(Stream.of(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(","))
-                    .map(nameAndProtocol -> nameAndProtocol.split(":")[0]))
+            advertised.forEach((name, address) ->
+                    assertThat(port(bound.get(name))).as(name).isEqualTo(port(address)));
+            assertThat(Stream.of(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")
+                                    .split(","))
+                            .map(nameAndProtocol -> nameAndProtocol.split(":")[0]))
                     .containsExactlyInAnyOrderElementsOf(bound.keySet());
         }
 
@@ -92,8 +96,11 @@ class DeploymentFilesTest {
         void shouldKeepOneReplicaOfEveryInternalTopicOnItsOnlyBroker() {
             Map<String, String> kafka = compose.environment("kafka");
 
-            assertThat(kafka).containsKeys("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR",
-                    "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR");
+            assertThat(kafka)
+                    .containsKeys(
+                            "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR",
+                            "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR",
+                            "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR");
             kafka.forEach((variable, value) -> {
                 if (variable.endsWith("_REPLICATION_FACTOR") || variable.endsWith("_MIN_ISR")) {
                     assertThat(value).as(variable).isEqualTo("1");
@@ -116,15 +123,21 @@ class DeploymentFilesTest {
         void shouldCreateTheAppsTopicsOnceKafkaIsHealthy() {
             JsonNode topicInit = compose.service("topic-init");
             TopicNames topics = denoiserConfig().topics();
-            List<List<String>> creations = compose.script("topic-init").lines().map(String::strip)
+            List<List<String>> creations = compose.script("topic-init")
+                    .lines()
+                    .map(String::strip)
                     .filter(line -> line.contains("kafka-topics.sh") && line.contains("--create"))
-                    .map(Shell::words).toList();
+                    .map(Shell::words)
+                    .toList();
 
-            assertThat(topicInit.path("image").asText()).isEqualTo(compose.service("kafka").path("image").asText());
+            assertThat(topicInit.path("image").asText())
+                    .isEqualTo(compose.service("kafka").path("image").asText());
             assertThat(topicInit.at("/depends_on/kafka/condition").asText()).isEqualTo("service_healthy");
-            assertThat(creations).extracting(words -> optionValue(words, "--topic"))
+            assertThat(creations)
+                    .extracting(words -> optionValue(words, "--topic"))
                     .containsExactlyInAnyOrder(topics.input(), topics.output(), topics.deadLetter());
-            assertThat(topics).as("the topics the host's tools use by default")
+            assertThat(topics)
+                    .as("the topics the host's tools use by default")
                     .isEqualTo(StreamAppConfig.defaults().topics());
             assertThat(creations).allSatisfy(words -> {
                 assertThat(words).contains("--if-not-exists");
@@ -151,7 +164,9 @@ class DeploymentFilesTest {
             StreamAppConfig config = denoiserConfig();
 
             assertThat(config.bootstrapServers()).isEqualTo(internalListener());
-            assertThat(compose.service("denoiser").at("/depends_on/topic-init/condition").asText())
+            assertThat(compose.service("denoiser")
+                            .at("/depends_on/topic-init/condition")
+                            .asText())
                     .isEqualTo("service_completed_successfully");
         }
 
@@ -160,18 +175,28 @@ class DeploymentFilesTest {
             StreamAppConfig config = denoiserConfig();
             List<Mount> mounts = compose.mounts("denoiser");
 
-            assertThat(mounts).filteredOn(mount -> mount.holds(config.model().dir())).singleElement()
-                    .satisfies(mount -> assertThat(mount.readOnly()).as("read-only").isTrue())
-                    .satisfies(mount -> assertThat(ROOT.resolve(mount.source()).resolve("model.json")).isRegularFile());
-            assertThat(mounts).filteredOn(mount -> mount.holds(config.stateDir())).singleElement()
-                    .satisfies(mount -> assertThat(mount.readOnly()).as("read-only").isFalse())
-                    .satisfies(mount -> assertThat(compose.root().path("volumes").has(mount.source()))
-                            .as("%s is a named volume", mount.source()).isTrue());
+            assertThat(mounts)
+                    .filteredOn(mount -> mount.holds(config.model().dir()))
+                    .singleElement()
+                    .satisfies(mount ->
+                            assertThat(mount.readOnly()).as("read-only").isTrue())
+                    .satisfies(mount -> assertThat(ROOT.resolve(mount.source()).resolve("model.json"))
+                            .isRegularFile());
+            assertThat(mounts)
+                    .filteredOn(mount -> mount.holds(config.stateDir()))
+                    .singleElement()
+                    .satisfies(mount ->
+                            assertThat(mount.readOnly()).as("read-only").isFalse())
+                    .satisfies(
+                            mount -> assertThat(compose.root().path("volumes").has(mount.source()))
+                                    .as("%s is a named volume", mount.source())
+                                    .isTrue());
         }
 
         @Test
         void shouldFitTheAppsHeapDirectBuffersAndNd4jIntoItsMemoryLimit() {
-            long limit = Sizes.bytes(compose.service("denoiser").path("mem_limit").asText());
+            long limit =
+                    Sizes.bytes(compose.service("denoiser").path("mem_limit").asText());
 
             assertThat(limit).isPositive();
             assertFitsWithin(compose.environment("denoiser").get("JAVA_OPTS"), limit);
@@ -196,17 +221,21 @@ class DeploymentFilesTest {
         void shouldTrainFromTheReadOnlyDataIntoTheModelsFolderWithOptionsTheTrainCommandDefines() throws IOException {
             List<String> command = strings(compose.service("trainer").path("command"));
             List<Mount> mounts = compose.mounts("trainer");
-            String trainCommand = Files.readString(
-                    ROOT.resolve("trainer/src/main/java/io/denoiser/trainer/cli/TrainCommand.java"));
+            String trainCommand =
+                    Files.readString(ROOT.resolve("trainer/src/main/java/io/denoiser/trainer/cli/TrainCommand.java"));
             Set<String> defined = matches(trainCommand, "names = \"(--[\\w-]+)\"");
 
             assertThat(command).first().isEqualTo("train");
             assertThat(command).filteredOn(word -> word.startsWith("--")).isSubsetOf(defined);
             for (String input : List.of("--train-images", "--test-images")) {
-                assertThat(mountHolding(mounts, optionValue(command, input)).readOnly()).as(input).isTrue();
+                assertThat(mountHolding(mounts, optionValue(command, input)).readOnly())
+                        .as(input)
+                        .isTrue();
             }
             for (String output : List.of("--output", "--checkpoints")) {
-                assertThat(mountHolding(mounts, optionValue(command, output)).readOnly()).as(output).isFalse();
+                assertThat(mountHolding(mounts, optionValue(command, output)).readOnly())
+                        .as(output)
+                        .isFalse();
             }
         }
 
@@ -220,7 +249,9 @@ class DeploymentFilesTest {
         /** The address the broker advertises under its own service name, for the other containers. */
         private String internalListener() {
             return listeners(compose.environment("kafka").get("KAFKA_ADVERTISED_LISTENERS")).values().stream()
-                    .filter(address -> address.startsWith("kafka:")).findFirst().orElseThrow();
+                    .filter(address -> address.startsWith("kafka:"))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -235,24 +266,32 @@ class DeploymentFilesTest {
         void shouldBuildEachAppWithTheLaunchersMavenCommand(String module) throws IOException {
             List<String> mavenConfig = Shell.words(Files.readString(ROOT.resolve(".mvn/maven.config")));
             List<List<String>> installs = dockerfile.mavenCommands().stream()
-                    .filter(words -> words.contains("install") && module.equals(optionValue(words, "-pl"))).toList();
+                    .filter(words -> words.contains("install") && module.equals(optionValue(words, "-pl")))
+                    .toList();
 
-            assertThat(installs).singleElement().satisfies(install -> assertThat(without(install, mavenConfig))
-                    .as("the image's build, apart from .mvn/maven.config's flags, is the launcher's but for -q")
-                    .isEqualTo(without(launcher.buildCommand(module), List.of("-q"))));
+            assertThat(installs)
+                    .singleElement()
+                    .satisfies(install -> assertThat(without(install, mavenConfig))
+                            .as("the image's build, apart from .mvn/maven.config's flags, is the launcher's but for -q")
+                            .isEqualTo(without(launcher.buildCommand(module), List.of("-q"))));
             assertThat(dockerfile.baseImage("build"))
                     .isEqualTo("eclipse-temurin:" + rootPomProperty("maven.compiler.release") + "-jdk");
         }
 
         @Test
         void shouldHaveEveryStageComposeBuildsFromTheProjectRoot() {
-            JsonNode services = Compose.read(ROOT.resolve("docker-compose.yml")).root().path("services");
+            JsonNode services =
+                    Compose.read(ROOT.resolve("docker-compose.yml")).root().path("services");
 
             services.fields().forEachRemaining(service -> {
                 JsonNode build = service.getValue().path("build");
                 if (!build.isMissingNode()) {
-                    assertThat(build.path("context").asText()).as(service.getKey()).isEqualTo(".");
-                    assertThat(dockerfile.stages()).as(service.getKey()).contains(build.path("target").asText());
+                    assertThat(build.path("context").asText())
+                            .as(service.getKey())
+                            .isEqualTo(".");
+                    assertThat(dockerfile.stages())
+                            .as(service.getKey())
+                            .contains(build.path("target").asText());
                 }
             });
             assertThat(dockerfile.stages()).contains("build", "stream-app", "trainer");
@@ -264,7 +303,8 @@ class DeploymentFilesTest {
             String mainClass = mainClassIn(script);
 
             assertThat(mainClass).isEqualTo(launcher.mainClass("run"));
-            assertThat(Class.forName(mainClass).getMethod("main", String[].class)).isNotNull();
+            assertThat(Class.forName(mainClass).getMethod("main", String[].class))
+                    .isNotNull();
             assertThat(script).contains(mainClass + " run ").contains("exec java $JAVA_OPTS ");
         }
 
@@ -272,7 +312,8 @@ class DeploymentFilesTest {
         void shouldStartTheTrainerAsTheLauncherDoes() {
             String script = dockerfile.entrypointScript("trainer");
 
-            assertThat(mainClassIn(script)).isEqualTo(launcher.mainClass("train"))
+            assertThat(mainClassIn(script))
+                    .isEqualTo(launcher.mainClass("train"))
                     .isEqualTo("io.denoiser.trainer.cli.TrainerCli");
             assertThat(script).contains("exec java $JAVA_OPTS ");
         }
@@ -300,35 +341,56 @@ class DeploymentFilesTest {
 
         @Test
         void shouldPassTheJvmOnlyOptionsItAccepts() throws IOException, InterruptedException {
-            List<String> javaOpts = List.of(dockerfile.environment("stream-app").get("JAVA_OPTS"),
+            List<String> javaOpts = List.of(
+                    dockerfile.environment("stream-app").get("JAVA_OPTS"),
                     dockerfile.environment("trainer").get("JAVA_OPTS"),
-                    Compose.read(ROOT.resolve("docker-compose.yml")).environment("denoiser").get("JAVA_OPTS"));
+                    Compose.read(ROOT.resolve("docker-compose.yml"))
+                            .environment("denoiser")
+                            .get("JAVA_OPTS"));
 
             for (String options : javaOpts) {
                 List<String> command = new ArrayList<>();
-                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                command.add(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString());
                 command.addAll(Shell.words(options));
                 command.add("-version");
-                Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+                Process java =
+                        new ProcessBuilder(command).redirectErrorStream(true).start();
                 String output = new String(java.getInputStream().readAllBytes(), UTF_8);
                 assertThat(java.waitFor(60, SECONDS)).isTrue();
-                assertThat(java.exitValue()).as("java %s -version:%n%s", options, output).isZero();
+                assertThat(java.exitValue())
+                        .as("java %s -version:%n%s", options, output)
+                        .isZero();
             }
         }
 
         @Test
         void shouldSendTheSourcesToTheBuildAndKeepOutBuildsDataModelsAndHistory() throws IOException {
             DockerIgnore ignore = DockerIgnore.read(ROOT.resolve(".dockerignore"));
-            Stream<String> modules = matches(Files.readString(ROOT.resolve("pom.xml")), "<module>([^<]+)</module>")
-                    .stream();
-            List<String> sources = Stream.concat(Stream.of("pom.xml", "mvnw", ".mvn/maven.config",
-                    ".mvn/wrapper/maven-wrapper.properties"), modules.flatMap(module -> Stream.of(module + "/pom.xml",
-                    module + "/src/main/java/Any.java", module + "/src/main/resources/any.properties"))).toList();
+            Stream<String> modules =
+                    matches(Files.readString(ROOT.resolve("pom.xml")), "<module>([^<]+)</module>").stream();
+            List<String> sources = Stream.concat(
+                            Stream.of("pom.xml", "mvnw", ".mvn/maven.config", ".mvn/wrapper/maven-wrapper.properties"),
+                            modules.flatMap(module -> Stream.of(
+                                    module + "/pom.xml",
+                                    module + "/src/main/java/Any.java",
+                                    module + "/src/main/resources/any.properties")))
+                    .toList();
 
-            assertThat(sources).filteredOn(ignore::excludes).as("sources left out of the build context").isEmpty();
-            assertThat(List.of(".git/HEAD", "target/x.jar", "stream-app/target/classes/A.class", "work/checkpoints/x",
-                    "data/mnist/train-images-idx3-ubyte", "models/default/model.zip"))
-                    .filteredOn(path -> !ignore.excludes(path)).as("sent into the build context").isEmpty();
+            assertThat(sources)
+                    .filteredOn(ignore::excludes)
+                    .as("sources left out of the build context")
+                    .isEmpty();
+            assertThat(List.of(
+                            ".git/HEAD",
+                            "target/x.jar",
+                            "stream-app/target/classes/A.class",
+                            "work/checkpoints/x",
+                            "data/mnist/train-images-idx3-ubyte",
+                            "models/default/model.zip"))
+                    .filteredOn(path -> !ignore.excludes(path))
+                    .as("sent into the build context")
+                    .isEmpty();
         }
     }
 
@@ -343,12 +405,21 @@ class DeploymentFilesTest {
 
     /** A key Kafka Streams or one of its clients defines, bare or with the prefix that addresses one client. */
     private static boolean isKafkaSetting(String key) {
-        String bare = Stream.of(StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.RESTORE_CONSUMER_PREFIX,
-                        StreamsConfig.GLOBAL_CONSUMER_PREFIX, StreamsConfig.CONSUMER_PREFIX,
-                        StreamsConfig.PRODUCER_PREFIX, StreamsConfig.ADMIN_CLIENT_PREFIX)
-                .filter(key::startsWith).findFirst().map(prefix -> key.substring(prefix.length())).orElse(key);
-        return StreamsConfig.configDef().names().contains(bare) || ProducerConfig.configNames().contains(bare)
-                || ConsumerConfig.configNames().contains(bare) || AdminClientConfig.configNames().contains(bare);
+        String bare = Stream.of(
+                        StreamsConfig.MAIN_CONSUMER_PREFIX,
+                        StreamsConfig.RESTORE_CONSUMER_PREFIX,
+                        StreamsConfig.GLOBAL_CONSUMER_PREFIX,
+                        StreamsConfig.CONSUMER_PREFIX,
+                        StreamsConfig.PRODUCER_PREFIX,
+                        StreamsConfig.ADMIN_CLIENT_PREFIX)
+                .filter(key::startsWith)
+                .findFirst()
+                .map(prefix -> key.substring(prefix.length()))
+                .orElse(key);
+        return StreamsConfig.configDef().names().contains(bare)
+                || ProducerConfig.configNames().contains(bare)
+                || ConsumerConfig.configNames().contains(bare)
+                || AdminClientConfig.configNames().contains(bare);
     }
 
     /**
@@ -364,28 +435,39 @@ class DeploymentFilesTest {
                 options.put(option.group(1), option.group(2));
             }
         }
-        assertThat(options).as(javaOpts).containsKeys("MaxRAMPercentage", "MaxDirectMemorySize",
-                "org.bytedeco.javacpp.maxbytes", "org.bytedeco.javacpp.maxphysicalbytes");
+        assertThat(options)
+                .as(javaOpts)
+                .containsKeys(
+                        "MaxRAMPercentage",
+                        "MaxDirectMemorySize",
+                        "org.bytedeco.javacpp.maxbytes",
+                        "org.bytedeco.javacpp.maxphysicalbytes");
         long heap = (long) (limit * Double.parseDouble(options.get("MaxRAMPercentage")) / 100);
         long direct = Sizes.bytes(options.get("MaxDirectMemorySize"));
         long offHeap = Pointer.parseBytes(options.get("org.bytedeco.javacpp.maxbytes"), heap);
         long resident = Pointer.parseBytes(options.get("org.bytedeco.javacpp.maxphysicalbytes"), heap);
 
-        assertThat(heap + direct + offHeap).as("heap + direct + off-heap of %s within %,d bytes", javaOpts, limit)
+        assertThat(heap + direct + offHeap)
+                .as("heap + direct + off-heap of %s within %,d bytes", javaOpts, limit)
                 .isLessThan(resident);
-        assertThat(resident).as("JavaCPP's ceiling of %s within %,d bytes", javaOpts, limit).isLessThanOrEqualTo(limit);
+        assertThat(resident)
+                .as("JavaCPP's ceiling of %s within %,d bytes", javaOpts, limit)
+                .isLessThanOrEqualTo(limit);
     }
 
     /** A property of the root pom, such as the Kafka version the app is built with. */
     private static String rootPomProperty(String name) {
         String pom = String.join("\n", readLines(ROOT.resolve("pom.xml")));
-        return matches(pom, "<" + Pattern.quote(name) + ">([^<]+)</").stream().findFirst()
+        return matches(pom, "<" + Pattern.quote(name) + ">([^<]+)</").stream()
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("the root pom sets no " + name));
     }
 
     /** The main class an entrypoint script starts. */
     private static String mainClassIn(String script) {
-        return matches(script, "\\b(io\\.denoiser(?:\\.\\w+)+)\\b").stream().findFirst().orElseThrow();
+        return matches(script, "\\b(io\\.denoiser(?:\\.\\w+)+)\\b").stream()
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Kafka listeners, {@code NAME://host:port,...}, by name. */
@@ -403,7 +485,9 @@ class DeploymentFilesTest {
     }
 
     private static Mount mountHolding(List<Mount> mounts, String path) {
-        return mounts.stream().filter(mount -> mount.holds(Path.of(path))).findFirst()
+        return mounts.stream()
+                .filter(mount -> mount.holds(Path.of(path)))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(path + " is on no mount of " + mounts));
     }
 
@@ -463,7 +547,9 @@ class DeploymentFilesTest {
             Map<String, String> environment = new LinkedHashMap<>();
             JsonNode node = service(service).path("environment");
             if (node.isObject()) {
-                node.fields().forEachRemaining(entry -> environment.put(entry.getKey(), entry.getValue().asText()));
+                node.fields()
+                        .forEachRemaining(entry ->
+                                environment.put(entry.getKey(), entry.getValue().asText()));
             }
             if (node.isArray()) {
                 strings(node).forEach(entry -> {
@@ -475,7 +561,9 @@ class DeploymentFilesTest {
         }
 
         List<Mount> mounts(String service) {
-            return strings(service(service).path("volumes")).stream().map(Mount::parse).toList();
+            return strings(service(service).path("volumes")).stream()
+                    .map(Mount::parse)
+                    .toList();
         }
 
         /** The script a service runs with {@code bash -c} (or {@code sh -c}). */
@@ -509,8 +597,7 @@ class DeploymentFilesTest {
     /** The Dockerfile's instructions, continuation lines joined and comments dropped, each with its stage. */
     private record Dockerfile(List<Instruction> instructions) {
 
-        private record Instruction(String stage, String keyword, String arguments) {
-        }
+        private record Instruction(String stage, String keyword, String arguments) {}
 
         private static final Pattern FROM = Pattern.compile("(\\S+)(?:\\s+AS\\s+(\\S+))?", Pattern.CASE_INSENSITIVE);
 
@@ -542,14 +629,17 @@ class DeploymentFilesTest {
 
         Set<String> stages() {
             Set<String> stages = new TreeSet<>();
-            instructions.stream().filter(i -> i.keyword().equals("FROM") && i.stage() != null)
+            instructions.stream()
+                    .filter(i -> i.keyword().equals("FROM") && i.stage() != null)
                     .forEach(i -> stages.add(i.stage()));
             return stages;
         }
 
         List<String> arguments(String stage, String keyword) {
-            return instructions.stream().filter(i -> stage.equals(i.stage()) && i.keyword().equals(keyword))
-                    .map(Instruction::arguments).toList();
+            return instructions.stream()
+                    .filter(i -> stage.equals(i.stage()) && i.keyword().equals(keyword))
+                    .map(Instruction::arguments)
+                    .toList();
         }
 
         String baseImage(String stage) {
@@ -558,10 +648,11 @@ class DeploymentFilesTest {
 
         Map<String, String> environment(String stage) {
             Map<String, String> environment = new LinkedHashMap<>();
-            arguments(stage, "ENV").forEach(arguments -> Shell.words(arguments).forEach(word -> {
-                String[] variable = word.split("=", 2);
-                environment.put(variable[0], variable[1]);
-            }));
+            arguments(stage, "ENV")
+                    .forEach(arguments -> Shell.words(arguments).forEach(word -> {
+                        String[] variable = word.split("=", 2);
+                        environment.put(variable[0], variable[1]);
+                    }));
             return environment;
         }
 
@@ -582,10 +673,15 @@ class DeploymentFilesTest {
 
         /** Every {@code ./mvnw} command the RUN instructions chain with {@code &&}, as words. */
         List<List<String>> mavenCommands() {
-            return instructions.stream().filter(i -> i.keyword().equals("RUN"))
-                    .flatMap(i -> Stream.of(i.arguments().split("&&"))).map(Shell::words)
-                    .map(words -> words.stream().dropWhile(word -> word.startsWith("--mount=")).toList())
-                    .filter(words -> !words.isEmpty() && words.get(0).equals("./mvnw")).toList();
+            return instructions.stream()
+                    .filter(i -> i.keyword().equals("RUN"))
+                    .flatMap(i -> Stream.of(i.arguments().split("&&")))
+                    .map(Shell::words)
+                    .map(words -> words.stream()
+                            .dropWhile(word -> word.startsWith("--mount="))
+                            .toList())
+                    .filter(words -> !words.isEmpty() && words.get(0).equals("./mvnw"))
+                    .toList();
         }
     }
 
@@ -601,10 +697,15 @@ class DeploymentFilesTest {
 
         /** The Maven command the launcher builds a module with, its output redirection left out. */
         List<String> buildCommand(String module) {
-            String line = script.lines().map(String::strip).filter(l -> l.startsWith("./mvnw ")).findFirst()
+            String line = script.lines()
+                    .map(String::strip)
+                    .filter(l -> l.startsWith("./mvnw "))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("the launcher runs no ./mvnw command"));
-            return Shell.words(line).stream().filter(word -> !word.startsWith(">"))
-                    .map(word -> word.replace("$module", module)).toList();
+            return Shell.words(line).stream()
+                    .filter(word -> !word.startsWith(">"))
+                    .map(word -> word.replace("$module", module))
+                    .toList();
         }
 
         /** The main class the launcher starts for a command, from the case arm that handles it. */
@@ -624,8 +725,10 @@ class DeploymentFilesTest {
     private record DockerIgnore(List<String> patterns) {
 
         static DockerIgnore read(Path file) {
-            return new DockerIgnore(readLines(file).stream().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList());
+            return new DockerIgnore(readLines(file).stream()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList());
         }
 
         boolean excludes(String path) {
@@ -643,8 +746,10 @@ class DeploymentFilesTest {
             List<String> globs = pattern.startsWith("**/") ? List.of(pattern, pattern.substring(3)) : List.of(pattern);
             for (int folders = 1; folders <= path.getNameCount(); folders++) {
                 Path prefix = path.subpath(0, folders);
-                if (globs.stream().anyMatch(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)
-                        .matches(prefix))) {
+                if (globs.stream()
+                        .anyMatch(glob -> FileSystems.getDefault()
+                                .getPathMatcher("glob:" + glob)
+                                .matches(prefix))) {
                     return true;
                 }
             }
@@ -692,7 +797,8 @@ class DeploymentFilesTest {
     private static final class Sizes {
 
         static long bytes(String size) {
-            Matcher matcher = Pattern.compile("(\\d+)([bkmg]?)b?", Pattern.CASE_INSENSITIVE).matcher(size.strip());
+            Matcher matcher = Pattern.compile("(\\d+)([bkmg]?)b?", Pattern.CASE_INSENSITIVE)
+                    .matcher(size.strip());
             assertThat(matcher.matches()).as("a size: %s", size).isTrue();
             int shift = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
                 case "k" -> 10;
@@ -713,12 +819,13 @@ class DeploymentFilesTest {
             int end = 0;
             while (part.find() && part.start() == end) {
                 long amount = Long.parseLong(part.group(1));
-                duration = duration.plus(switch (part.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofHours(amount);
-                });
+                duration = duration.plus(
+                        switch (part.group(2)) {
+                            case "ms" -> Duration.ofMillis(amount);
+                            case "s" -> Duration.ofSeconds(amount);
+                            case "m" -> Duration.ofMinutes(amount);
+                            default -> Duration.ofHours(amount);
+                        });
                 end = part.end();
             }
             assertThat(end).as("a duration: %s", text).isEqualTo(text.length()).isPositive();

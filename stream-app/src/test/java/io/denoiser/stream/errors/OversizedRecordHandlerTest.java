@@ -54,8 +54,8 @@ class OversizedRecordHandlerTest {
     @Test
     void shouldFailOnAnyOtherError() {
         // when
-        var response = handler.handleError(new Context(), record("images.denoised"),
-                new AuthorizationException("not allowed"));
+        var response = handler.handleError(
+                new Context(), record("images.denoised"), new AuthorizationException("not allowed"));
 
         // then
         assertThat(response.result()).isEqualTo(Result.FAIL);

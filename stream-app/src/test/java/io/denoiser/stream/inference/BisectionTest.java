@@ -20,8 +20,11 @@ class BisectionTest {
         List<ModelResult> results = Bisection.denoise(denoiser, List.of(clean(), clean(), clean()));
 
         // then
-        assertThat(results).allSatisfy(result -> assertThat(result).isInstanceOfSatisfying(ModelResult.Output.class,
-                output -> assertThat(output.batchSize()).isEqualTo(3)));
+        assertThat(results)
+                .allSatisfy(result -> assertThat(result)
+                        .isInstanceOfSatisfying(
+                                ModelResult.Output.class,
+                                output -> assertThat(output.batchSize()).isEqualTo(3)));
         assertThat(denoiser.callSizes()).containsExactly(3);
     }
 
@@ -36,7 +39,8 @@ class BisectionTest {
 
         // then
         assertThat(results).hasSize(8);
-        assertThat(results).extracting(result -> result instanceof ModelResult.Failure)
+        assertThat(results)
+                .extracting(result -> result instanceof ModelResult.Failure)
                 .containsExactly(false, true, false, false, false, false, true, false);
         assertThat(results.get(2)).isEqualTo(new ModelResult.Output(invert(clean()), 2));
     }
@@ -60,8 +64,12 @@ class BisectionTest {
         List<ModelResult> results = Bisection.denoise(dropsOne, List.of(clean(), clean()));
 
         // then
-        assertThat(results).allSatisfy(result -> assertThat(result).isInstanceOfSatisfying(ModelResult.Failure.class,
-                failure -> assertThat(failure.cause()).hasMessageContaining("returned 0 images for 1 inputs")));
+        assertThat(results)
+                .allSatisfy(result -> assertThat(result)
+                        .isInstanceOfSatisfying(
+                                ModelResult.Failure.class,
+                                failure -> assertThat(failure.cause())
+                                        .hasMessageContaining("returned 0 images for 1 inputs")));
     }
 
     @Test

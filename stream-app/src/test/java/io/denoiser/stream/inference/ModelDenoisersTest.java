@@ -118,7 +118,8 @@ class ModelDenoisersTest {
         for (int i = 0; i < expected.size(); i++) {
             assertThat(actual.get(i).width()).isEqualTo(expected.get(i).width());
             assertThat(actual.get(i).height()).isEqualTo(expected.get(i).height());
-            assertThat(actual.get(i).pixels()).usingComparatorWithPrecision(TOLERANCE)
+            assertThat(actual.get(i).pixels())
+                    .usingComparatorWithPrecision(TOLERANCE)
                     .containsExactly(expected.get(i).pixels());
         }
     }

@@ -50,19 +50,24 @@ class ConsumeCommandTest {
 
     @Test
     void shouldWriteEachReconstructionAsPngWithAJsonLinesSummaryAndMeanQuality() throws Exception {
-        String topic = topicWith(reconstruction("digit-1", 20.0, 0.8), reconstruction("digit/2", 22.0, 0.9),
+        String topic = topicWith(
+                reconstruction("digit-1", 20.0, 0.8),
+                reconstruction("digit/2", 22.0, 0.9),
                 reconstruction("digit-3", null, null));
 
         CliRun run = consume(topic, "--count", "3");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("consumed 3 reconstructions from " + topic)
+        assertThat(run.out())
+                .contains("consumed 3 reconstructions from " + topic)
                 .contains("mean PSNR 21.00 dB, SSIM 0.850 (2 with references)");
         BufferedImage png = ImageIO.read(dir.resolve("out/digit-1.png").toFile());
         assertThat(png.getWidth()).isEqualTo(8);
         assertThat(png.getHeight()).isEqualTo(4);
         assertThat(png.getRaster().getSample(3, 1, 0)).isEqualTo(3 + 8);
-        assertThat(dir.resolve("out/digit_2.png")).as("ids become safe file names").isRegularFile();
+        assertThat(dir.resolve("out/digit_2.png"))
+                .as("ids become safe file names")
+                .isRegularFile();
         List<String> lines = Files.readAllLines(dir.resolve("out/summary.jsonl"));
         assertThat(lines).hasSize(3);
         var first = new ObjectMapper().readTree(lines.get(0));
@@ -97,12 +102,20 @@ class ConsumeCommandTest {
         CliRun run = consume("no-such-topic-" + PipelineTopics.newRun(), "--count", "1");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("denoiser consume: topic no-such-topic-").contains("does not exist");
+        assertThat(run.err())
+                .startsWith("denoiser consume: topic no-such-topic-")
+                .contains("does not exist");
     }
 
     private CliRun consume(String topic, String... args) {
-        List<String> all = new ArrayList<>(List.of("consume", "--bootstrap-servers", broker.bootstrapServers(),
-                "--topic", topic, "--output", dir.resolve("out").toString()));
+        List<String> all = new ArrayList<>(List.of(
+                "consume",
+                "--bootstrap-servers",
+                broker.bootstrapServers(),
+                "--topic",
+                topic,
+                "--output",
+                dir.resolve("out").toString()));
         all.addAll(List.of(args));
         return CliRun.of(all.toArray(String[]::new));
     }
@@ -112,8 +125,10 @@ class ConsumeCommandTest {
         String topic = "images.denoised-" + PipelineTopics.newRun();
         broker.createTopics(1, topic);
         var json = RecordSerdes.reconstruction().serializer();
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             for (Reconstruction r : reconstructions) {
                 producer.send(new ProducerRecord<>(topic, r.id(), json.serialize(topic, r)));
             }
@@ -128,8 +143,17 @@ class ConsumeCommandTest {
             pixels[i] = (byte) i;
         }
         long now = System.currentTimeMillis();
-        return new Reconstruction(id, 8, 4, ImageEncoding.RAW_U8,
-                ImageEncoder.encode(new DecodedImage(8, 4, pixels), ImageEncoding.RAW_U8), "test-model@000000000000",
-                now, now, 1, psnr, ssim);
+        return new Reconstruction(
+                id,
+                8,
+                4,
+                ImageEncoding.RAW_U8,
+                ImageEncoder.encode(new DecodedImage(8, 4, pixels), ImageEncoding.RAW_U8),
+                "test-model@000000000000",
+                now,
+                now,
+                1,
+                psnr,
+                ssim);
     }
 }

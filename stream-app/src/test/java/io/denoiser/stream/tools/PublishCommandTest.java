@@ -75,10 +75,13 @@ class PublishCommandTest {
         CliRun run = publish(topic, folder.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(read(topic, 2)).satisfiesExactlyInAnyOrder(
-                first -> assertThat(first).extracting(NoisyImage::id, NoisyImage::width, NoisyImage::height,
-                        NoisyImage::reference).containsExactly("first", 12, 8, null),
-                second -> assertThat(second.id()).isEqualTo("second"));
+        assertThat(read(topic, 2))
+                .satisfiesExactlyInAnyOrder(
+                        first -> assertThat(first)
+                                .extracting(
+                                        NoisyImage::id, NoisyImage::width, NoisyImage::height, NoisyImage::reference)
+                                .containsExactly("first", 12, 8, null),
+                        second -> assertThat(second.id()).isEqualTo("second"));
     }
 
     @Test
@@ -109,8 +112,9 @@ class PublishCommandTest {
         CliRun run = publish(newTopic(), dir.resolve("nothing-here.png").toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("denoiser publish: " + dir.resolve("nothing-here.png")
-                + ": no such file or folder" + System.lineSeparator());
+        assertThat(run.err())
+                .isEqualTo("denoiser publish: " + dir.resolve("nothing-here.png") + ": no such file or folder"
+                        + System.lineSeparator());
     }
 
     @Test
@@ -118,16 +122,24 @@ class PublishCommandTest {
         Path clientConfig = dir.resolve("client.properties");
         Files.writeString(clientConfig, "bootstrap.servers=" + ClosedPort.nowhere() + "\nmax.block.ms=500\n");
 
-        CliRun run = CliRun.of("publish", "--client-config", clientConfig.toString(), fixtureImages().toString(),
-                "--count", "1");
+        CliRun run = CliRun.of(
+                "publish",
+                "--client-config",
+                clientConfig.toString(),
+                fixtureImages().toString(),
+                "--count",
+                "1");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("denoiser publish: ").contains("500 ms").doesNotContain("Exception");
+        assertThat(run.err())
+                .startsWith("denoiser publish: ")
+                .contains("500 ms")
+                .doesNotContain("Exception");
     }
 
     private static CliRun publish(String topic, String... args) {
-        List<String> all = new ArrayList<>(List.of("publish", "--bootstrap-servers", broker.bootstrapServers(),
-                "--topic", topic));
+        List<String> all =
+                new ArrayList<>(List.of("publish", "--bootstrap-servers", broker.bootstrapServers(), "--topic", topic));
         all.addAll(List.of(args));
         return CliRun.of(all.toArray(String[]::new));
     }
@@ -141,11 +153,15 @@ class PublishCommandTest {
     private static List<NoisyImage> read(String topic, int count) {
         var json = RecordSerdes.noisyImage().deserializer();
         List<NoisyImage> records = new ArrayList<>();
-        try (TopicReader reader = TopicReader.open(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
-                broker.bootstrapServers()), List.of(topic), TopicReader.StartAt.EARLIEST)) {
+        try (TopicReader reader = TopicReader.open(
+                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                List.of(topic),
+                TopicReader.StartAt.EARLIEST)) {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (records.size() < count && System.nanoTime() < deadline) {
-                reader.poll(Duration.ofMillis(100)).forEach(r -> records.add(json.deserialize(topic, r.record().value())));
+                reader.poll(Duration.ofMillis(100))
+                        .forEach(r ->
+                                records.add(json.deserialize(topic, r.record().value())));
             }
         }
         assertThat(records).hasSize(count);

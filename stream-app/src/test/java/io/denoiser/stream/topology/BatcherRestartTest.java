@@ -32,7 +32,9 @@ class BatcherRestartTest {
     @Test
     void shouldReEmitBufferedImagesAfterRestartWithSameState() {
         StreamAppConfig config = config(stateDir);
-        List<NoisyImage> images = List.of(noisyImage("img-a", gradient(28, 28)), noisyImage("img-b", gradient(28, 28)),
+        List<NoisyImage> images = List.of(
+                noisyImage("img-a", gradient(28, 28)),
+                noisyImage("img-b", gradient(28, 28)),
                 noisyImage("img-c", gradient(28, 28)));
         // given three images buffered when the app stops
         List<TestRecord<String, PendingImage>> changelog;
@@ -41,7 +43,8 @@ class BatcherRestartTest {
             assertThat(first.reconstructions()).isEmpty();
             changelog = first.bufferChangelog();
         }
-        assertThat(changelog).extracting(record -> record.value().input().source().offset())
+        assertThat(changelog)
+                .extracting(record -> record.value().input().source().offset())
                 .containsExactly(0L, 1L, 2L);
         ChangelogReplay.restoreBatchBuffer(stateDir, config.applicationId(), changelog);
 
@@ -52,7 +55,8 @@ class BatcherRestartTest {
             restarted.advanceWallClock(BATCH_DELAY);
 
             // then
-            assertThat(restarted.reconstructions()).extracting(TestRecord::key)
+            assertThat(restarted.reconstructions())
+                    .extracting(TestRecord::key)
                     .containsExactly("img-a", "img-b", "img-c");
             assertThat(denoiser.callSizes()).containsExactly(3);
             assertThat(restarted.buffered()).isZero();

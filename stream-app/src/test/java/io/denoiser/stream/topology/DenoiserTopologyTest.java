@@ -57,7 +57,8 @@ class DenoiserTopologyTest {
             assertThat(published).extracting(TestRecord::key).containsExactly("key-a", "key-b");
             assertThat(published).extracting(TestRecord::timestamp).containsOnly(kafkaTime);
             assertThat(published).extracting(record -> record.value().id()).containsExactly("img-a", "img-b");
-            assertThat(published).extracting(record -> record.value().inputTimestamp())
+            assertThat(published)
+                    .extracting(record -> record.value().inputTimestamp())
                     .containsExactly(kafkaTime, eventTime);
         }
     }
@@ -75,7 +76,8 @@ class DenoiserTopologyTest {
             driver.advanceWallClock(BATCH_DELAY);
 
             // then
-            List<Reconstruction> published = driver.reconstructions().stream().map(TestRecord::value).toList();
+            List<Reconstruction> published =
+                    driver.reconstructions().stream().map(TestRecord::value).toList();
             assertThat(published.get(0).psnr()).isCloseTo(Psnr.of(gray(noisy), gray(clean)), within(1e-9));
             assertThat(published.get(0).ssim()).isCloseTo(Ssim.of(gray(noisy), gray(clean)), within(1e-9));
             assertThat(published.get(1).hasQuality()).isFalse();
@@ -92,8 +94,11 @@ class DenoiserTopologyTest {
             driver.advanceWallClock(BATCH_DELAY);
 
             // then
-            assertThat(driver.reconstructions()).extracting(TestRecord::value)
-                    .singleElement().satisfies(reconstruction -> assertThat(reconstruction.hasQuality()).isFalse());
+            assertThat(driver.reconstructions())
+                    .extracting(TestRecord::value)
+                    .singleElement()
+                    .satisfies(reconstruction ->
+                            assertThat(reconstruction.hasQuality()).isFalse());
         }
     }
 
@@ -110,10 +115,12 @@ class DenoiserTopologyTest {
             driver.advanceWallClock(BATCH_DELAY);
 
             // then
-            List<Reconstruction> published = driver.reconstructions().stream().map(TestRecord::value).toList();
+            List<Reconstruction> published =
+                    driver.reconstructions().stream().map(TestRecord::value).toList();
             assertThat(published).extracting(Reconstruction::width).containsExactly(30, 30, 28);
             assertThat(published).extracting(Reconstruction::height).containsExactly(20, 20, 28);
-            assertThat(published).extracting(Reconstruction::encoding)
+            assertThat(published)
+                    .extracting(Reconstruction::encoding)
                     .containsExactly(ImageEncoding.RAW_U8, ImageEncoding.PNG, ImageEncoding.RAW_U8);
             assertThat(ImageDecoder.decode(ImageEncoding.PNG, published.get(1).data(), 30, 20, "data"))
                     .isEqualTo(inverted(wide));
@@ -126,8 +133,11 @@ class DenoiserTopologyTest {
         try (DenoiserDriver driver = DenoiserDriver.start(config(stateDir), denoiser)) {
             // given a full batch whose third image (offset 2) makes the model fail
             NoisyImage poison = noisyImage("img-poison", poisoned(28, 28));
-            List<NoisyImage> batch = List.of(noisyImage("img-a", gradient(28, 28)),
-                    noisyImage("img-b", gradient(28, 28)), poison, noisyImage("img-d", gradient(28, 28)));
+            List<NoisyImage> batch = List.of(
+                    noisyImage("img-a", gradient(28, 28)),
+                    noisyImage("img-b", gradient(28, 28)),
+                    poison,
+                    noisyImage("img-d", gradient(28, 28)));
 
             // when
             driver.sendAll(batch);
@@ -135,7 +145,9 @@ class DenoiserTopologyTest {
             // then the others are published, each with the size of the call that succeeded
             List<TestRecord<String, Reconstruction>> published = driver.reconstructions();
             assertThat(published).extracting(TestRecord::key).containsExactly("img-a", "img-b", "img-d");
-            assertThat(published).extracting(record -> record.value().batchSize()).containsExactly(2, 2, 1);
+            assertThat(published)
+                    .extracting(record -> record.value().batchSize())
+                    .containsExactly(2, 2, 1);
             assertThat(denoiser.callSizes()).containsExactly(4, 2, 2, 1, 1);
             // and the poisoned one is a dead letter
             assertThat(driver.deadLetters()).singleElement().satisfies(record -> {
@@ -169,12 +181,18 @@ class DenoiserTopologyTest {
     void shouldNameEveryNodeAndStore() {
         // when
         String description = DenoiserTopology.build(config(stateDir), FakeDenoiser::identity, MODEL_VERSION)
-                .describe().toString();
+                .describe()
+                .toString();
 
         // then
-        assertThat(description).contains(DenoiserTopology.SOURCE, DenoiserTopology.DECODE_VALIDATE,
-                DenoiserTopology.DENOISE_BATCHER, DenoiserTopology.DENOISED_SINK, DenoiserTopology.DEAD_LETTER_SINK,
-                DenoiseBatcherSupplier.STORE_NAME);
+        assertThat(description)
+                .contains(
+                        DenoiserTopology.SOURCE,
+                        DenoiserTopology.DECODE_VALIDATE,
+                        DenoiserTopology.DENOISE_BATCHER,
+                        DenoiserTopology.DENOISED_SINK,
+                        DenoiserTopology.DEAD_LETTER_SINK,
+                        DenoiseBatcherSupplier.STORE_NAME);
         assertThat(description).doesNotContain("KSTREAM-");
     }
 

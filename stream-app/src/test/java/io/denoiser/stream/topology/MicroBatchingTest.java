@@ -47,7 +47,8 @@ class MicroBatchingTest {
                 assertThat(reconstruction.batchSize()).isEqualTo(BATCH_SIZE);
                 assertThat(reconstruction.modelVersion()).isEqualTo(MODEL_VERSION);
                 assertThat(reconstruction.processedAt()).isEqualTo(WALL_CLOCK_START.toEpochMilli());
-                assertThat(pixelsOf(reconstruction.data())).isEqualTo(inverted(gradient(28, 28)).pixels());
+                assertThat(pixelsOf(reconstruction.data()))
+                        .isEqualTo(inverted(gradient(28, 28)).pixels());
             });
             assertThat(denoiser.callSizes()).containsExactly(BATCH_SIZE);
             assertThat(driver.buffered()).isZero();
@@ -82,7 +83,9 @@ class MicroBatchingTest {
             driver.advanceWallClock(BATCH_DELAY);
 
             // then
-            assertThat(driver.reconstructions()).extracting(TestRecord::value).hasSize(BATCH_SIZE - 1)
+            assertThat(driver.reconstructions())
+                    .extracting(TestRecord::value)
+                    .hasSize(BATCH_SIZE - 1)
                     .allSatisfy(reconstruction -> {
                         assertThat(reconstruction.batchSize()).isEqualTo(BATCH_SIZE - 1);
                         assertThat(reconstruction.processedAt())
@@ -104,13 +107,16 @@ class MicroBatchingTest {
             driver.advanceWallClock(BATCH_DELAY);
 
             // then
-            assertThat(driver.reconstructions()).extracting(record -> record.value().batchSize())
+            assertThat(driver.reconstructions())
+                    .extracting(record -> record.value().batchSize())
                     .containsExactly(BATCH_SIZE, BATCH_SIZE, BATCH_SIZE, BATCH_SIZE, 1);
             assertThat(driver.buffered()).isZero();
         }
     }
 
     private static List<NoisyImage> images(int count) {
-        return IntStream.range(0, count).mapToObj(i -> noisyImage("img-" + i, gradient(28, 28))).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> noisyImage("img-" + i, gradient(28, 28)))
+                .toList();
     }
 }

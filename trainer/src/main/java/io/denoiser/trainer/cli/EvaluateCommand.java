@@ -3,11 +3,11 @@ package io.denoiser.trainer.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.denoiser.model.artifact.ArtifactLoader;
+import io.denoiser.model.data.DataSources;
+import io.denoiser.model.data.ImageSet;
 import io.denoiser.model.inference.Dl4jDenoiser;
 import io.denoiser.model.network.OneDnnAcceleration;
 import io.denoiser.model.noise.NoiseSpec;
-import io.denoiser.model.data.DataSources;
-import io.denoiser.model.data.ImageSet;
 import io.denoiser.trainer.evaluation.Evaluation;
 import io.denoiser.trainer.evaluation.NoisyPairs;
 import java.io.IOException;
@@ -21,17 +21,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: a model against the noisy input, a median filter and the best Gaussian blur. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Measures a model artifact and simple baselines on noisy images: BCE, PSNR and SSIM.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "models/default", description = "Model artifact folder. Default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--model",
+            defaultValue = "models/default",
+            description = "Model artifact folder. Default: ${DEFAULT-VALUE}")
     Path model;
 
-    @Option(names = "--images", defaultValue = "data/mnist/t10k-images-idx3-ubyte",
+    @Option(
+            names = "--images",
+            defaultValue = "data/mnist/t10k-images-idx3-ubyte",
             description = "IDX image file (raw or .gz) or folder of PNG/JPEG images. Default: ${DEFAULT-VALUE}")
     Path images;
 
@@ -47,7 +55,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also write the report as JSON to this file.")
     Path json;
 
-    @Option(names = "--engine", defaultValue = "auto", description = "auto (oneDNN where available) or plain. Default: ${DEFAULT-VALUE}")
+    @Option(
+            names = "--engine",
+            defaultValue = "auto",
+            description = "auto (oneDNN where available) or plain. Default: ${DEFAULT-VALUE}")
     String engine;
 
     @Override
@@ -66,8 +77,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         NoisyPairs pairs = NoisyPairs.of(data, NoiseSpec.parse(noise), seed != null ? seed : NoisyPairs.DEFAULT_SEED);
         Evaluation.Report report = Evaluation.run(data.source(), pairs, new Dl4jDenoiser(loaded.network()));
-        out.printf("%s on %,d images of %s with %s noise (seed %d)%n%n", loaded.metadata().modelVersion(), report.images(),
-                report.data(), report.noise(), report.noiseSeed());
+        out.printf(
+                "%s on %,d images of %s with %s noise (seed %d)%n%n",
+                loaded.metadata().modelVersion(), report.images(), report.data(), report.noise(), report.noiseSeed());
         out.print(report.table());
         if (json != null) {
             writeJson(report);

@@ -8,9 +8,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code denoiser-trainer}: train a model artifact, or evaluate one against baselines. */
-@Command(name = "denoiser-trainer", mixinStandardHelpOptions = true, versionProvider = TrainerCli.Version.class,
-        subcommands = {TrainCommand.class, EvaluateCommand.class, BenchTrainingCommand.class,
-                CommandLine.HelpCommand.class},
+@Command(
+        name = "denoiser-trainer",
+        mixinStandardHelpOptions = true,
+        versionProvider = TrainerCli.Version.class,
+        subcommands = {
+            TrainCommand.class,
+            EvaluateCommand.class,
+            BenchTrainingCommand.class,
+            CommandLine.HelpCommand.class
+        },
         description = "Trains the denoising autoencoder and evaluates model artifacts.")
 public final class TrainerCli {
 
@@ -26,8 +33,11 @@ public final class TrainerCli {
     /** The command line with the error handling every entry point shares: messages, not stack traces. */
     public static CommandLine commandLine() {
         return new CommandLine(new TrainerCli()).setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            if (e instanceof BadDataException || e instanceof ArtifactException || e instanceof IllegalArgumentException
-                    || e instanceof IllegalStateException || e instanceof UncheckedIOException) {
+            if (e instanceof BadDataException
+                    || e instanceof ArtifactException
+                    || e instanceof IllegalArgumentException
+                    || e instanceof IllegalStateException
+                    || e instanceof UncheckedIOException) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return 1;
             }

@@ -13,8 +13,7 @@ import java.util.Locale;
  */
 public final class Evaluation {
 
-    private Evaluation() {
-    }
+    private Evaluation() {}
 
     /** One line of the report; {@code detail} says which variant ran (blur sigma, model runtime). */
     public record Row(String method, String detail, QualitySummary quality) {
@@ -26,16 +25,24 @@ public final class Evaluation {
     public record Report(String data, int images, String noise, long noiseSeed, List<Row> rows) {
 
         public QualitySummary of(String method) {
-            return rows.stream().filter(r -> r.method().equals(method)).findFirst().map(Row::quality)
+            return rows.stream()
+                    .filter(r -> r.method().equals(method))
+                    .findFirst()
+                    .map(Row::quality)
                     .orElseThrow(() -> new IllegalArgumentException("no row " + method));
         }
 
         public String table() {
-            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-28s %8s %10s %7s%n", "method", "BCE",
-                    "PSNR dB", "SSIM"));
+            StringBuilder out = new StringBuilder(
+                    String.format(Locale.ROOT, "%-28s %8s %10s %7s%n", "method", "BCE", "PSNR dB", "SSIM"));
             for (Row row : rows) {
-                out.append(String.format(Locale.ROOT, "%-28s %8.4f %10.2f %7.3f%n", row.label(), row.quality().bce(),
-                        row.quality().psnr(), row.quality().ssim()));
+                out.append(String.format(
+                        Locale.ROOT,
+                        "%-28s %8.4f %10.2f %7.3f%n",
+                        row.label(),
+                        row.quality().bce(),
+                        row.quality().psnr(),
+                        row.quality().ssim()));
             }
             return out.toString();
         }

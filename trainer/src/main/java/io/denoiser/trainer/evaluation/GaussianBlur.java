@@ -1,12 +1,13 @@
 package io.denoiser.trainer.evaluation;
 
 import io.denoiser.model.image.GrayImage;
+import java.util.List;
 
 /** Separable Gaussian blur with a kernel radius of 3 sigma, edges repeated. A baseline. */
 public final class GaussianBlur {
 
     /** Candidate sigmas; {@code evaluate} reports the one with the best PSNR on the data at hand. */
-    public static final double[] SIGMAS = {0.5, 0.75, 1.0, 1.25, 1.5, 2.0};
+    public static final List<Double> SIGMAS = List.of(0.5, 0.75, 1.0, 1.25, 1.5, 2.0);
 
     private final float[] kernel;
     private final int radius;
@@ -21,7 +22,8 @@ public final class GaussianBlur {
         this.kernel = new float[2 * radius + 1];
         double sum = 0;
         for (int i = -radius; i <= radius; i++) {
-            sum += kernel[i + radius] = (float) Math.exp(-i * i / (2 * sigma * sigma));
+            kernel[i + radius] = (float) Math.exp(-i * i / (2 * sigma * sigma));
+            sum += kernel[i + radius];
         }
         for (int i = 0; i < kernel.length; i++) {
             kernel[i] /= (float) sum;

@@ -6,8 +6,7 @@ import java.util.Arrays;
 /** The classic 3x3 median filter, edges handled by repeating the border pixels. A baseline. */
 public final class MedianFilter {
 
-    private MedianFilter() {
-    }
+    private MedianFilter() {}
 
     public static GrayImage apply(GrayImage image) {
         int w = image.width();

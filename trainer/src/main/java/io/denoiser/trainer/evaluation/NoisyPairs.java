@@ -1,8 +1,8 @@
 package io.denoiser.trainer.evaluation;
 
+import io.denoiser.model.data.ImageSet;
 import io.denoiser.model.image.GrayImage;
 import io.denoiser.model.noise.NoiseSpec;
-import io.denoiser.model.data.ImageSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -11,8 +11,7 @@ public final class Reconstructions {
 
     static final int BATCH = 256;
 
-    private Reconstructions() {
-    }
+    private Reconstructions() {}
 
     public static List<GrayImage> of(Denoiser denoiser, List<GrayImage> noisy) {
         List<GrayImage> outputs = new ArrayList<>(noisy.size());

@@ -14,7 +14,8 @@ import org.nd4j.linalg.schedule.ScheduleType;
  * quality in fewer epochs).
  */
 public enum LearningRate {
-    CONSTANT, COSINE;
+    CONSTANT,
+    COSINE;
 
     static final double COSINE_FLOOR = 0.01;
 
@@ -22,7 +23,8 @@ public enum LearningRate {
         try {
             return valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown learning-rate schedule '" + text + "': use constant or cosine", e);
+            throw new IllegalArgumentException(
+                    "unknown learning-rate schedule '" + text + "': use constant or cosine", e);
         }
     }
 

@@ -1,8 +1,8 @@
 package io.denoiser.trainer.training;
 
+import io.denoiser.model.data.ImageSet;
 import io.denoiser.model.image.ImageBatch;
 import io.denoiser.model.noise.NoiseSpec;
-import io.denoiser.model.data.ImageSet;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -43,7 +43,8 @@ final class NoisyBatches {
             System.arraycopy(images.pixels(), source, clean, i * imageSize, imageSize);
             noise.apply(images.pixels(), source, noisy, i * imageSize, imageSize, random);
         }
-        return new DataSet(ImageBatch.toTensor(noisy, size, images.height(), images.width()),
+        return new DataSet(
+                ImageBatch.toTensor(noisy, size, images.height(), images.width()),
                 ImageBatch.toTensor(clean, size, images.height(), images.width()));
     }
 

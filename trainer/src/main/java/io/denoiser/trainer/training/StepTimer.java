@@ -1,8 +1,8 @@
 package io.denoiser.trainer.training;
 
+import io.denoiser.model.data.ImageSet;
 import io.denoiser.model.network.DenoisingAutoencoder;
 import io.denoiser.model.noise.NoiseSpec;
-import io.denoiser.model.data.ImageSet;
 import java.util.Arrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
@@ -19,7 +19,8 @@ public final class StepTimer {
 
     public StepTimer(ImageSet images, int batchSize) {
         if (images.count() < batchSize) {
-            throw new IllegalArgumentException("need at least " + batchSize + " images for one batch, got " + images.count());
+            throw new IllegalArgumentException(
+                    "need at least " + batchSize + " images for one batch, got " + images.count());
         }
         this.images = images;
         this.batchSize = batchSize;

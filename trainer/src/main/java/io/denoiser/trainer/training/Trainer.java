@@ -2,11 +2,11 @@ package io.denoiser.trainer.training;
 
 import io.denoiser.model.artifact.EpochMetrics;
 import io.denoiser.model.console.ProgressBar;
+import io.denoiser.model.data.ImageSet;
 import io.denoiser.model.inference.Dl4jDenoiser;
 import io.denoiser.model.metrics.QualitySummary;
 import io.denoiser.model.network.DenoisingAutoencoder;
 import io.denoiser.model.network.OneDnnAcceleration;
-import io.denoiser.model.data.ImageSet;
 import io.denoiser.trainer.evaluation.NoisyPairs;
 import io.denoiser.trainer.evaluation.Reconstructions;
 import java.io.PrintWriter;
@@ -38,16 +38,15 @@ public final class Trainer {
      * A trainer whose first epoch starts from the given parameters (fine-tuning) instead of fresh
      * Glorot-uniform weights. The optimiser state and the learning-rate schedule start afresh.
      */
-    public Trainer(TrainingConfig config, Checkpoints checkpoints, PrintWriter console,
-            Optional<INDArray> startingWeights) {
+    public Trainer(
+            TrainingConfig config, Checkpoints checkpoints, PrintWriter console, Optional<INDArray> startingWeights) {
         this.config = config;
         this.checkpoints = checkpoints;
         this.console = console;
         this.startingWeights = startingWeights;
     }
 
-    public record Result(MultiLayerNetwork network, TrainingState state, int keptEpoch) {
-    }
+    public record Result(MultiLayerNetwork network, TrainingState state, int keptEpoch) {}
 
     public Result train(ImageSet training, NoisyPairs validation, boolean resume) {
         return train(training, validation, resume, config.epochs());
@@ -59,16 +58,22 @@ public final class Trainer {
      */
     public Result train(ImageSet training, NoisyPairs validation, boolean resume, int untilEpoch) {
         TrainingState state = startingState(resume);
-        MultiLayerNetwork network = config.engine().prepare(state.epochsDone() == 0
-                ? initialNetwork()
-                : checkpoints.restore(checkpoints.last()));
-        console.printf(Locale.ROOT, "training %,d images (%s), validating on %,d; %s engine (%s); %d parameters%n",
-                training.count(), training.source(), validation.size(), config.engine().label(),
-                OneDnnAcceleration.status(network), network.numParams());
+        MultiLayerNetwork network = config.engine()
+                .prepare(state.epochsDone() == 0 ? initialNetwork() : checkpoints.restore(checkpoints.last()));
+        console.printf(
+                Locale.ROOT,
+                "training %,d images (%s), validating on %,d; %s engine (%s); %d parameters%n",
+                training.count(),
+                training.source(),
+                validation.size(),
+                config.engine().label(),
+                OneDnnAcceleration.status(network),
+                network.numParams());
         int lastEpoch = Math.min(config.epochs(), untilEpoch);
         for (int epoch = state.epochsDone() + 1; epoch <= lastEpoch; epoch++) {
             if (config.patience() > 0 && state.epochsWithoutImprovement() >= config.patience()) {
-                console.printf("early stop: no better validation BCE for %d epochs (best: epoch %d)%n",
+                console.printf(
+                        "early stop: no better validation BCE for %d epochs (best: epoch %d)%n",
                         config.patience(), state.bestEpoch());
                 break;
             }
@@ -81,8 +86,8 @@ public final class Trainer {
     }
 
     private MultiLayerNetwork initialNetwork() {
-        MultiLayerNetwork fresh = DenoisingAutoencoder.create(config.seed(),
-                config.schedule().schedule(config.learningRate(), config.epochs()));
+        MultiLayerNetwork fresh = DenoisingAutoencoder.create(
+                config.seed(), config.schedule().schedule(config.learningRate(), config.epochs()));
         startingWeights.ifPresent(weights -> {
             if (weights.length() != fresh.numParams()) {
                 throw new IllegalArgumentException("the starting weights have " + weights.length()
@@ -96,24 +101,28 @@ public final class Trainer {
     private TrainingState startingState(boolean resume) {
         var saved = checkpoints.readState();
         if (saved.isPresent() && !resume) {
-            throw new IllegalStateException("checkpoint folder " + checkpoints.folder() + " already holds a run at epoch "
-                    + saved.get().epochsDone() + ": pass --resume to continue it, or choose another --checkpoints folder");
+            throw new IllegalStateException("checkpoint folder " + checkpoints.folder()
+                    + " already holds a run at epoch " + saved.get().epochsDone()
+                    + ": pass --resume to continue it, or choose another --checkpoints folder");
         }
         if (saved.isEmpty()) {
             checkpoints.saveConfig(config);
             return TrainingState.fresh();
         }
-        checkpoints.readConfig().filter(config::canResume).orElseThrow(() -> new IllegalStateException(
-                "cannot resume the run in " + checkpoints.folder() + ": it was started with " + checkpoints.readConfig()
-                        .map(Object::toString).orElse("an unknown configuration") + ", not " + config));
+        Optional<TrainingConfig> started = checkpoints.readConfig();
+        if (started.filter(config::canResume).isEmpty()) {
+            throw new IllegalStateException("cannot resume the run in " + checkpoints.folder()
+                    + ": it was started with " + started.map(Object::toString).orElse("an unknown configuration")
+                    + ", not " + config);
+        }
         console.printf("resuming after epoch %d from %s%n", saved.get().epochsDone(), checkpoints.last());
         return saved.get();
     }
 
     private EpochMetrics runEpoch(MultiLayerNetwork network, ImageSet training, NoisyPairs validation, int epoch) {
         NoisyBatches batches = new NoisyBatches(training, config.noise(), config.batchSize(), config.seed(), epoch);
-        ProgressBar bar = new ProgressBar(console, String.format(Locale.ROOT, "epoch %d/%d", epoch, config.epochs()),
-                batches.count(), "img");
+        ProgressBar bar = new ProgressBar(
+                console, String.format(Locale.ROOT, "epoch %d/%d", epoch, config.epochs()), batches.count(), "img");
         long start = System.nanoTime();
         double lossSum = 0;
         long images = 0;
@@ -133,16 +142,23 @@ public final class Trainer {
     }
 
     private String summary(EpochMetrics m, TrainingState state) {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "epoch %d: train loss %.4f | validation BCE %.4f PSNR %.2f dB SSIM %.3f | %.1f s%s",
-                m.epoch(), m.trainLoss(), m.validationBce(), m.validationPsnr(), m.validationSsim(), m.seconds(),
+                m.epoch(),
+                m.trainLoss(),
+                m.validationBce(),
+                m.validationPsnr(),
+                m.validationSsim(),
+                m.seconds(),
                 state.improvedAt(m.epoch()) ? " | best" : "");
     }
 
     private Result finalNetwork(MultiLayerNetwork last, TrainingState state) {
         if (config.patience() > 0 && state.bestEpoch() != state.epochsDone()) {
             console.printf("keeping the best epoch, %d%n", state.bestEpoch());
-            return new Result(config.engine().prepare(checkpoints.restore(checkpoints.best())), state, state.bestEpoch());
+            return new Result(
+                    config.engine().prepare(checkpoints.restore(checkpoints.best())), state, state.bestEpoch());
         }
         return new Result(last, state, state.epochsDone());
     }

@@ -8,11 +8,26 @@ import io.denoiser.model.noise.NoiseSpec;
  * @param patience stop after this many epochs without a better validation BCE; 0 trains all epochs
  * @param startedFrom version of the model whose weights the run starts from, or null for fresh weights
  */
-public record TrainingConfig(int epochs, int batchSize, double learningRate, LearningRate schedule, long seed,
-        NoiseSpec noise, int patience, Engine engine, String startedFrom) {
+public record TrainingConfig(
+        int epochs,
+        int batchSize,
+        double learningRate,
+        LearningRate schedule,
+        long seed,
+        NoiseSpec noise,
+        int patience,
+        Engine engine,
+        String startedFrom) {
 
-    public TrainingConfig(int epochs, int batchSize, double learningRate, LearningRate schedule, long seed,
-            NoiseSpec noise, int patience, Engine engine) {
+    public TrainingConfig(
+            int epochs,
+            int batchSize,
+            double learningRate,
+            LearningRate schedule,
+            long seed,
+            NoiseSpec noise,
+            int patience,
+            Engine engine) {
         this(epochs, batchSize, learningRate, schedule, seed, noise, patience, engine, null);
     }
 
@@ -29,8 +44,12 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, Lea
      * shapes the batches, the learning rate and the starting weights must agree; engine and patience may differ.
      */
     public boolean canResume(TrainingConfig other) {
-        return epochs == other.epochs && batchSize == other.batchSize && learningRate == other.learningRate
-                && schedule == other.schedule && seed == other.seed && noise.equals(other.noise)
+        return epochs == other.epochs
+                && batchSize == other.batchSize
+                && learningRate == other.learningRate
+                && schedule == other.schedule
+                && seed == other.seed
+                && noise.equals(other.noise)
                 && java.util.Objects.equals(startedFrom, other.startedFrom);
     }
 

@@ -18,7 +18,10 @@ public record TrainingState(int epochsDone, List<EpochMetrics> history, int best
         List<EpochMetrics> next = new ArrayList<>(history);
         next.add(metrics);
         boolean better = metrics.validationBce() < bestValidationBce;
-        return new TrainingState(metrics.epoch(), List.copyOf(next), better ? metrics.epoch() : bestEpoch,
+        return new TrainingState(
+                metrics.epoch(),
+                List.copyOf(next),
+                better ? metrics.epoch() : bestEpoch,
                 better ? metrics.validationBce() : bestValidationBce);
     }
 

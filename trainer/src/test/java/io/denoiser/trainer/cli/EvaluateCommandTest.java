@@ -23,9 +23,20 @@ class EvaluateCommandTest {
     @BeforeAll
     static void trainASmallModel() {
         model = dir.resolve("model");
-        CommandRun run = CommandRun.of("train", "--train-images", Fixtures.mnistImages().toString(), "--test-images",
-                Fixtures.mnistImages().toString(), "--test-limit", "200", "--epochs", "1", "--output", model.toString(),
-                "--checkpoints", dir.resolve("checkpoints").toString());
+        CommandRun run = CommandRun.of(
+                "train",
+                "--train-images",
+                Fixtures.mnistImages().toString(),
+                "--test-images",
+                Fixtures.mnistImages().toString(),
+                "--test-limit",
+                "200",
+                "--epochs",
+                "1",
+                "--output",
+                model.toString(),
+                "--checkpoints",
+                dir.resolve("checkpoints").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
     }
 
@@ -33,11 +44,22 @@ class EvaluateCommandTest {
     void shouldReproduceTheArtifactsOwnTestFiguresOnTheSameImagesAndNoise() throws Exception {
         Path json = dir.resolve("report.json");
 
-        CommandRun run = CommandRun.of("evaluate", "--model", model.toString(), "--images",
-                Fixtures.mnistImages().toString(), "--limit", "200", "--json", json.toString());
+        CommandRun run = CommandRun.of(
+                "evaluate",
+                "--model",
+                model.toString(),
+                "--images",
+                Fixtures.mnistImages().toString(),
+                "--limit",
+                "200",
+                "--json",
+                json.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("noisy input").contains("median 3x3").contains("gaussian blur (sigma")
+        assertThat(run.out())
+                .contains("noisy input")
+                .contains("median 3x3")
+                .contains("gaussian blur (sigma")
                 .contains("model (dl4j-");
         ModelMetadata metadata = ArtifactLoader.readMetadata(model);
         JsonNode rows = new ObjectMapper().readTree(json.toFile()).get("rows");
@@ -57,7 +79,11 @@ class EvaluateCommandTest {
         }
         Files.write(corrupt.resolve("model.zip"), new byte[] {1, 2, 3});
 
-        CommandRun run = CommandRun.of("evaluate", "--model", corrupt.toString(), "--images",
+        CommandRun run = CommandRun.of(
+                "evaluate",
+                "--model",
+                corrupt.toString(),
+                "--images",
                 Fixtures.mnistImages().toString());
 
         assertThat(run.exitCode()).isEqualTo(1);

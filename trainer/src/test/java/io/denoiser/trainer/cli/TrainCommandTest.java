@@ -45,7 +45,10 @@ class TrainCommandTest {
         CommandRun run = train();
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("epoch 1: train loss").contains("validation BCE").contains("wrote ");
+        assertThat(run.out())
+                .contains("epoch 1: train loss")
+                .contains("validation BCE")
+                .contains("wrote ");
         ModelMetadata metadata = ArtifactLoader.load(dir.resolve("model")).metadata();
         assertThat(metadata.history()).hasSize(1);
         assertThat(metadata.datasets().training().images()).isEqualTo(500);
@@ -68,7 +71,8 @@ class TrainCommandTest {
         assertThat(again.err()).contains("already holds a run at epoch 1: pass --resume");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("resuming after epoch 1").doesNotContain("epoch 1: train loss");
-        assertThat(ArtifactLoader.load(dir.resolve("model")).metadata().history()).hasSize(1);
+        assertThat(ArtifactLoader.load(dir.resolve("model")).metadata().history())
+                .hasSize(1);
     }
 
     @Test
@@ -92,7 +96,8 @@ class TrainCommandTest {
         assertThat(first.training().epochsRun()).isEqualTo(1);
         assertThat(rest.exitCode()).as(rest.err()).isZero();
         assertThat(rest.out()).contains("resuming after epoch 1").contains("epoch 2: train loss");
-        assertThat(ArtifactLoader.readMetadata(dir.resolve("model")).training().epochsRun()).isEqualTo(2);
+        assertThat(ArtifactLoader.readMetadata(dir.resolve("model")).training().epochsRun())
+                .isEqualTo(2);
     }
 
     @Test
@@ -101,14 +106,24 @@ class TrainCommandTest {
         ModelMetadata parent = ArtifactLoader.readMetadata(dir.resolve("model"));
         Path child = dir.resolve("child");
 
-        CommandRun tuned = train("--limit", "256", "--init-from", dir.resolve("model").toString(),
-                "--learning-rate", "0.0005", "--output", child.toString(), "--checkpoints", dir.resolve("child-run").toString());
+        CommandRun tuned = train(
+                "--limit",
+                "256",
+                "--init-from",
+                dir.resolve("model").toString(),
+                "--learning-rate",
+                "0.0005",
+                "--output",
+                child.toString(),
+                "--checkpoints",
+                dir.resolve("child-run").toString());
 
         assertThat(tuned.exitCode()).as(tuned.err()).isZero();
         ModelMetadata.Training training = ArtifactLoader.load(child).metadata().training();
         assertThat(training.startedFrom().modelVersion()).isEqualTo(parent.modelVersion());
         assertThat(training.startedFrom().epochsRun()).isEqualTo(1);
-        assertThat(training.startedFrom().testPsnr()).isEqualTo(parent.test().model().psnr());
+        assertThat(training.startedFrom().testPsnr())
+                .isEqualTo(parent.test().model().psnr());
         assertThat(training.startedFrom().command()).isEqualTo(parent.training().command());
         assertThat(training.command()).contains("--init-from");
         // one more epoch on top of the parent's beats the parent's single epoch
@@ -120,11 +135,32 @@ class TrainCommandTest {
     void shouldRefuseToResumeAFineTuningRunFromAnotherStartingModel() {
         assertThat(train("--limit", "128").exitCode()).isZero();
         Path run = dir.resolve("tuning-run");
-        assertThat(train("--limit", "128", "--epochs", "2", "--until-epoch", "1", "--checkpoints", run.toString(),
-                "--output", dir.resolve("child").toString()).exitCode()).isZero();
+        assertThat(train(
+                                "--limit",
+                                "128",
+                                "--epochs",
+                                "2",
+                                "--until-epoch",
+                                "1",
+                                "--checkpoints",
+                                run.toString(),
+                                "--output",
+                                dir.resolve("child").toString())
+                        .exitCode())
+                .isZero();
 
-        CommandRun resumed = train("--limit", "128", "--epochs", "2", "--checkpoints", run.toString(), "--resume",
-                "--output", dir.resolve("child").toString(), "--init-from", dir.resolve("model").toString());
+        CommandRun resumed = train(
+                "--limit",
+                "128",
+                "--epochs",
+                "2",
+                "--checkpoints",
+                run.toString(),
+                "--resume",
+                "--output",
+                dir.resolve("child").toString(),
+                "--init-from",
+                dir.resolve("model").toString());
 
         assertThat(resumed.exitCode()).isEqualTo(1);
         assertThat(resumed.err()).contains("cannot resume the run in").contains("startedFrom=conv-autoencoder-32x2@");
@@ -136,16 +172,25 @@ class TrainCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("plain engine (0/5 convolutions on oneDNN)");
-        assertThat(ArtifactLoader.load(dir.resolve("model")).metadata().training().engine()).isEqualTo("plain");
+        assertThat(ArtifactLoader.load(dir.resolve("model"))
+                        .metadata()
+                        .training()
+                        .engine())
+                .isEqualTo("plain");
     }
 
     @Test
     void shouldReportBadDataAsAMessageNotAStackTrace() {
-        CommandRun run = CommandRun.of("train", "--train-images", dir.resolve("missing-idx3-ubyte").toString(),
-                "--output", dir.resolve("model").toString());
+        CommandRun run = CommandRun.of(
+                "train",
+                "--train-images",
+                dir.resolve("missing-idx3-ubyte").toString(),
+                "--output",
+                dir.resolve("model").toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("error: " + dir.resolve("missing-idx3-ubyte") + ": no such file or folder")
+        assertThat(run.err())
+                .startsWith("error: " + dir.resolve("missing-idx3-ubyte") + ": no such file or folder")
                 .doesNotContain("Exception");
     }
 

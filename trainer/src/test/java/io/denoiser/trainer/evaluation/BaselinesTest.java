@@ -39,8 +39,8 @@ class BaselinesTest {
         float[] flat = new float[32 * 32];
         Arrays.fill(flat, 0.5f);
         GrayImage clean = new GrayImage(32, 32, flat);
-        GrayImage noisy = new GrayImage(32, 32, new NoiseSpec(NoiseSpec.Kind.GAUSSIAN, 0.2)
-                .apply(flat, new SplittableRandom(3)));
+        GrayImage noisy =
+                new GrayImage(32, 32, new NoiseSpec(NoiseSpec.Kind.GAUSSIAN, 0.2).apply(flat, new SplittableRandom(3)));
 
         double noisyPsnr = Psnr.of(noisy, clean);
 

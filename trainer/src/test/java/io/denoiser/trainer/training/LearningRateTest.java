@@ -32,7 +32,7 @@ class LearningRateTest {
 
     @Test
     void shouldNameTheChoicesWhenTheScheduleIsUnknown() {
-        assertThatThrownBy(() -> LearningRate.parse("step")).hasMessage(
-                "unknown learning-rate schedule 'step': use constant or cosine");
+        assertThatThrownBy(() -> LearningRate.parse("step"))
+                .hasMessage("unknown learning-rate schedule 'step': use constant or cosine");
     }
 }

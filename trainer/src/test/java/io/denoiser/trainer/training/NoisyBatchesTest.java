@@ -2,10 +2,10 @@ package io.denoiser.trainer.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.denoiser.model.noise.NoiseSpec;
-import io.denoiser.trainer.Fixtures;
 import io.denoiser.model.data.IdxImages;
 import io.denoiser.model.data.ImageSet;
+import io.denoiser.model.noise.NoiseSpec;
+import io.denoiser.trainer.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 
