@@ -1,6 +1,8 @@
 package io.denoiser.model;
 
 import io.denoiser.model.image.GrayImage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /** Small images for tests, made from a seed so every run sees the same pixels. */
@@ -15,6 +17,16 @@ public final class TestImages {
             pixels[i] = (float) random.nextDouble();
         }
         return new GrayImage(width, height, pixels);
+    }
+
+    /** {@code count} images of random pixels, all made from one seed. */
+    public static List<GrayImage> randomBatch(int count, int width, int height, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<GrayImage> images = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            images.add(random(width, height, random.nextLong()));
+        }
+        return images;
     }
 
     public static GrayImage constant(int width, int height, float value) {

@@ -3,18 +3,20 @@ package io.denoiser.model.artifact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.denoiser.model.TestImages;
+import io.denoiser.model.image.GrayImage;
+import io.denoiser.model.image.GreyLevelDifference;
 import io.denoiser.model.image.ImageBatch;
 import io.denoiser.model.inference.OnnxDenoiser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 class ArtifactLoaderTest {
 
@@ -32,7 +34,7 @@ class ArtifactLoaderTest {
 
     @Test
     void shouldReproduceTheNetworksOutputsBitForBitAfterASaveLoadRoundTrip() {
-        INDArray batch = Nd4j.rand(DataType.FLOAT, 4, 1, 28, 28);
+        INDArray batch = ImageBatch.toTensor(TestImages.randomBatch(4, 28, 28, 4));
 
         ArtifactLoader.LoadedModel loaded = ArtifactLoader.load(folder);
 
@@ -72,19 +74,16 @@ class ArtifactLoaderTest {
     }
 
     @Test
-    void shouldCarryAnOnnxGraphThatComputesWhatTheNetworkComputes() {
-        INDArray batch = Nd4j.rand(DataType.FLOAT, 2, 1, 28, 28);
+    void shouldCarryAnOnnxGraphThatPublishesTheGreyLevelsOfTheNetwork() {
+        List<GrayImage> images = TestImages.randomBatch(2, 28, 28, 5);
         ArtifactLoader.LoadedModel loaded = ArtifactLoader.load(folder);
-        var images = ImageBatch.toImages(batch);
 
         try (OnnxDenoiser onnx = new OnnxDenoiser(loaded.onnx(), 1)) {
-            var served = onnx.denoise(images);
-            var expected = ImageBatch.toImages(network.output(batch));
-            for (int i = 0; i < 2; i++) {
-                assertThat(served.get(i).pixels())
-                        .usingComparatorWithPrecision(1e-5f)
-                        .containsExactly(expected.get(i).pixels());
-            }
+            List<GrayImage> served = onnx.denoise(images);
+            List<GrayImage> expected = ImageBatch.toImages(network.output(ImageBatch.toTensor(images)));
+
+            // the runtimes' floats differ in the last bits from CPU to CPU; what users get must not
+            assertThat(GreyLevelDifference.max(served, expected)).isLessThanOrEqualTo(GreyLevelDifference.SAME_NETWORK);
         }
     }
 

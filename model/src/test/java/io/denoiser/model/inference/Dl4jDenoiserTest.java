@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.denoiser.model.TestImages;
 import io.denoiser.model.artifact.TestArtifacts;
 import io.denoiser.model.image.GrayImage;
+import io.denoiser.model.image.GreyLevelDifference;
 import io.denoiser.model.image.ImageBatch;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -32,15 +33,28 @@ class Dl4jDenoiserTest {
         }
     }
 
+    /**
+     * An image shares its model call with the others of its size (here one partner; the image of another size
+     * goes in a call of its own), and must come out as it would alone: not mixed with its partner. Compared in
+     * published grey levels, since a batch of two may run other GEMM kernels than a batch of one.
+     */
     @Test
     void shouldGiveEachImageTheSameResultWhetherAloneOrInAMixedBatch() {
         GrayImage image = TestImages.random(28, 28, 1);
+        GrayImage partner = TestImages.random(28, 28, 9);
+        GrayImage otherSize = TestImages.random(32, 20, 9);
 
         GrayImage alone = denoiser.denoise(List.of(image)).get(0);
-        GrayImage batched =
-                denoiser.denoise(List.of(TestImages.random(32, 20, 9), image)).get(1);
+        GrayImage partnerAlone = denoiser.denoise(List.of(partner)).get(0);
+        List<GrayImage> batched = denoiser.denoise(List.of(partner, otherSize, image));
 
-        assertThat(batched.pixels()).usingComparatorWithPrecision(1e-6f).containsExactly(alone.pixels());
+        assertThat(GreyLevelDifference.max(batched.get(2), alone))
+                .isLessThanOrEqualTo(GreyLevelDifference.SAME_NETWORK);
+        assertThat(GreyLevelDifference.max(batched.get(0), partnerAlone))
+                .isLessThanOrEqualTo(GreyLevelDifference.SAME_NETWORK);
+        assertThat(GreyLevelDifference.max(alone, partnerAlone))
+                .as("the two images' reconstructions differ, so a mix-up would show")
+                .isGreaterThan(GreyLevelDifference.SAME_NETWORK);
     }
 
     @Test

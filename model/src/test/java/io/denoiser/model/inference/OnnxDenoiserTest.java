@@ -1,26 +1,30 @@
 package io.denoiser.model.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.denoiser.model.TestImages;
 import io.denoiser.model.artifact.TestArtifacts;
 import io.denoiser.model.image.GrayImage;
+import io.denoiser.model.image.GreyLevelDifference;
+import io.denoiser.model.image.ImageBatch;
+import io.denoiser.model.network.DenoisingAutoencoder;
 import io.denoiser.model.onnx.OnnxExport;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.schedule.FixedSchedule;
 
-/** The ONNX export served by ONNX Runtime must compute what the DL4J network computes. */
+/**
+ * The ONNX export served by ONNX Runtime must give users what the DL4J network gives them: the same published
+ * reconstructions, at most one grey level apart where float noise of other kernels crosses a rounding boundary.
+ */
 class OnnxDenoiserTest {
 
-    private static final float TOLERANCE = 1e-5f;
-
     @Test
-    void shouldMatchTheDl4jNetworkWithinOneHundredThousandthOnAFixedBatch() {
+    void shouldPublishTheGreyLevelsOfTheDl4jNetworkOnAFixedBatch() {
         MultiLayerNetwork network = trainedALittle();
         List<GrayImage> batch = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
@@ -34,7 +38,7 @@ class OnnxDenoiserTest {
     }
 
     @Test
-    void shouldServeOtherSizesAndMixedBatchesLikeTheDl4jNetwork() {
+    void shouldPublishTheGreyLevelsOfTheDl4jNetworkForOtherSizesAndMixedBatches() {
         MultiLayerNetwork network = trainedALittle();
         List<GrayImage> batch =
                 List.of(TestImages.random(30, 21, 1), TestImages.random(28, 28, 2), TestImages.random(64, 48, 3));
@@ -44,10 +48,23 @@ class OnnxDenoiserTest {
         }
     }
 
+    @Test
+    void shouldTellTheGreyLevelsOfANetworkWithOtherWeightsApart() {
+        MultiLayerNetwork network = trainedALittle();
+        List<GrayImage> batch = TestImages.randomBatch(4, 28, 28, 11);
+        MultiLayerNetwork other = DenoisingAutoencoder.create(124, new FixedSchedule(1e-3));
+
+        try (OnnxDenoiser onnx = new OnnxDenoiser(OnnxExport.toOnnx(other, "other"), 1)) {
+            assertThat(GreyLevelDifference.max(onnx.denoise(batch), new Dl4jDenoiser(network).denoise(batch)))
+                    .as("the comparison above can fail")
+                    .isGreaterThan(GreyLevelDifference.SAME_NETWORK);
+        }
+    }
+
     /** A few Adam steps move the weights away from their initial symmetry, so outputs vary per pixel. */
     private static MultiLayerNetwork trainedALittle() {
         MultiLayerNetwork network = TestArtifacts.untrainedNetwork();
-        var input = Nd4j.rand(DataType.FLOAT, 8, 1, 28, 28);
+        var input = ImageBatch.toTensor(TestImages.randomBatch(8, 28, 28, 7));
         for (int i = 0; i < 3; i++) {
             network.fit(new DataSet(input, input));
         }
@@ -55,13 +72,11 @@ class OnnxDenoiserTest {
     }
 
     private static void assertSameImages(List<GrayImage> actual, List<GrayImage> expected) {
-        assertThat(actual).hasSameSizeAs(expected);
-        for (int i = 0; i < expected.size(); i++) {
-            assertThat(actual.get(i).width()).isEqualTo(expected.get(i).width());
-            assertThat(actual.get(i).height()).isEqualTo(expected.get(i).height());
-            assertThat(actual.get(i).pixels())
-                    .usingComparatorWithPrecision(TOLERANCE)
-                    .containsExactly(expected.get(i).pixels());
-        }
+        assertThat(actual)
+                .extracting(GrayImage::width, GrayImage::height)
+                .containsExactlyElementsOf(expected.stream()
+                        .map(image -> tuple(image.width(), image.height()))
+                        .toList());
+        assertThat(GreyLevelDifference.max(actual, expected)).isLessThanOrEqualTo(GreyLevelDifference.SAME_NETWORK);
     }
 }

@@ -6,7 +6,8 @@ import io.denoiser.stream.source.SourceCoordinates;
  * The batch buffer's key of a noisy image: its source partition and offset, zero-padded to fixed width
  * ({@code 0000000003-0000000000000001234}). Why: the store iterates keys in byte order, which is then
  * arrival order, so the oldest images come first; and an image read again after a crash gets the same key,
- * so a replay overwrites its entry instead of adding a second one.
+ * so a replay finds the entry that is still waiting and is not buffered a second time ({@link BatchBuffer#add}
+ * keeps the first).
  */
 public final class BufferKey {
 

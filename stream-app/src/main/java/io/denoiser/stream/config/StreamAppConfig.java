@@ -114,6 +114,10 @@ public record StreamAppConfig(
         return StreamsConfig.EXACTLY_ONCE_V2.equals(processingGuarantee);
     }
 
+    static final int PRODUCER_LINGER_MS = 5;
+
+    static final int AT_LEAST_ONCE_COMMIT_INTERVAL_MS = 1000;
+
     /**
      * The Kafka Streams properties: the app's defaults, then the pass-through settings, then the app's Kafka
      * keys. The defaults, each replaced by a pass-through setting of the same key:
@@ -132,10 +136,6 @@ public record StreamAppConfig(
      *       replays, and so duplicates, at most about a second of input instead of 30.
      * </ul>
      */
-    static final int PRODUCER_LINGER_MS = 5;
-
-    static final int AT_LEAST_ONCE_COMMIT_INTERVAL_MS = 1000;
-
     public Properties toStreamsProperties() {
         Properties properties = new Properties();
         properties.put(StreamsConfig.POLL_MS_CONFIG, batching.checkInterval().toMillis());

@@ -4,8 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * What runs the network when serving, chosen with {@code model.runtime}. All three compute the same outputs
- * within 1e-5; they differ in speed, in what they need from the platform, and in how they are shared.
+ * What runs the network when serving, chosen with {@code model.runtime}. All three publish the same
+ * reconstructions, at most one grey level apart (their floats differ in the last bits, by kernel and CPU; see
+ * {@link io.denoiser.model.image.GreyLevelDifference}); they differ in speed, in what they need from the
+ * platform, and in how they are shared.
  */
 public enum ModelRuntime {
 

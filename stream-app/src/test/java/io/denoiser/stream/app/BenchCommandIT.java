@@ -23,7 +23,7 @@ class BenchCommandIT {
     Path output;
 
     @Test
-    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void shouldMeasureSaturationAndEachLoadOfEachSettingInRoundsAndReportTheMedians() throws Exception {
         CliRun run = CliRun.of(
                 "bench",

@@ -24,7 +24,7 @@ class DemoCommandIT {
     Path output;
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void shouldRunTheWholeSystemInProcessAndReportWhatCameBack() throws Exception {
         CliRun run = demo();
 
@@ -46,7 +46,7 @@ class DemoCommandIT {
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void shouldUseTopicsOfItsOwnOnABrokerItIsPointedAt() {
         try (EmbeddedKafkaBroker yours = EmbeddedKafkaBroker.start()) {
             CliRun run = demo("--bootstrap-servers", yours.bootstrapServers());

@@ -52,7 +52,7 @@ class StreamAppCliTest {
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(120) // a hang guard: the test itself takes a few seconds
     void shouldStopWithOneLineWhenNoBrokerAnswersWithinTheStartupTimeout() {
         // given
         Path model = folder.resolve("model");

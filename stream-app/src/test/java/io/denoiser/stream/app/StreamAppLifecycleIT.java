@@ -40,7 +40,7 @@ class StreamAppLifecycleIT {
     }
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void shouldStopTheInstanceAndNameTheMissingInputTopic() {
         // given: only the output and dead-letter topics exist
         String run = PipelineTopics.newRun();
@@ -57,7 +57,7 @@ class StreamAppLifecycleIT {
     }
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void shouldRunUntilClosedAndThenReleaseTheModel() throws InterruptedException {
         // given
         String run = PipelineTopics.newRun();

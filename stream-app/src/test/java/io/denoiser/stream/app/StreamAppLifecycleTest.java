@@ -24,7 +24,7 @@ class StreamAppLifecycleTest {
     Path stateDir;
 
     @Test
-    @Timeout(30)
+    @Timeout(120) // a hang guard: the test itself takes a few seconds
     void shouldGiveUpNamingTheBrokerWhenNoneAnswersWithinTheStartupTimeout() {
         // given
         String nowhere = ClosedPort.nowhere();

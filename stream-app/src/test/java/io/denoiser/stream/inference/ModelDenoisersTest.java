@@ -2,10 +2,12 @@ package io.denoiser.stream.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.denoiser.model.artifact.ArtifactException;
 import io.denoiser.model.artifact.ModelMetadata;
 import io.denoiser.model.image.GrayImage;
+import io.denoiser.model.image.GreyLevelDifference;
 import io.denoiser.model.inference.Denoiser;
 import io.denoiser.model.inference.Dl4jDenoiser;
 import io.denoiser.model.network.OneDnnAcceleration;
@@ -20,10 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Each runtime loads a real artifact and computes what the plain DL4J network computes. */
+/**
+ * Each runtime loads a real artifact and publishes what the plain DL4J network publishes: the same grey levels,
+ * at most one apart where the runtimes' float noise (which depends on the CPU) crosses a rounding boundary.
+ */
 class ModelDenoisersTest {
-
-    private static final float TOLERANCE = 1e-5f;
 
     @TempDir
     static Path folder;
@@ -45,7 +48,7 @@ class ModelDenoisersTest {
 
     @ParameterizedTest
     @EnumSource(ModelRuntime.class)
-    void shouldDenoiseLikeTheDl4jNetworkOnEveryRuntime(ModelRuntime runtime) {
+    void shouldPublishTheGreyLevelsOfTheDl4jNetworkOnEveryRuntime(ModelRuntime runtime) {
         // given
         try (ServingModel model = ModelDenoisers.load(artifact, runtime, 1);
                 Denoiser denoiser = model.denoisers().get()) {
@@ -84,8 +87,8 @@ class ModelDenoisersTest {
     @Test
     void shouldGiveEachTaskItsOwnNetworkOnDl4j() {
         try (ServingModel model = ModelDenoisers.load(artifact, ModelRuntime.DL4J, 1);
-                Denoiser firstTask = model.denoisers().get();
                 Denoiser secondTask = model.denoisers().get()) {
+            Denoiser firstTask = model.denoisers().get();
 
             // when
             firstTask.close();
@@ -113,14 +116,13 @@ class ModelDenoisersTest {
         };
     }
 
+    /** What users get is the same on every runtime: the published grey levels, at most one level apart. */
     private static void assertSameImages(List<GrayImage> actual, List<GrayImage> expected) {
-        assertThat(actual).hasSameSizeAs(expected);
-        for (int i = 0; i < expected.size(); i++) {
-            assertThat(actual.get(i).width()).isEqualTo(expected.get(i).width());
-            assertThat(actual.get(i).height()).isEqualTo(expected.get(i).height());
-            assertThat(actual.get(i).pixels())
-                    .usingComparatorWithPrecision(TOLERANCE)
-                    .containsExactly(expected.get(i).pixels());
-        }
+        assertThat(actual)
+                .extracting(GrayImage::width, GrayImage::height)
+                .containsExactlyElementsOf(expected.stream()
+                        .map(image -> tuple(image.width(), image.height()))
+                        .toList());
+        assertThat(GreyLevelDifference.max(actual, expected)).isLessThanOrEqualTo(GreyLevelDifference.SAME_NETWORK);
     }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code consume} against a real (in-process) broker: PNG files, a JSON-lines summary, quality, and limits. */
-@Timeout(60)
+@Timeout(180) // a hang guard for the whole class on a busy 2-core machine; each test waits on conditions
 class ConsumeCommandTest {
 
     private static EmbeddedKafkaBroker broker;

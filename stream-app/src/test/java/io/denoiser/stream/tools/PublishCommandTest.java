@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code publish} against a real (in-process) broker: what lands on the topic, paced, with clear failures. */
-@Timeout(60)
+@Timeout(180) // a hang guard for the whole class on a busy 2-core machine; each test waits on conditions
 class PublishCommandTest {
 
     private static EmbeddedKafkaBroker broker;
