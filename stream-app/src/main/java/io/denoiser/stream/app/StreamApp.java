@@ -16,6 +16,9 @@ public final class StreamApp {
     private StreamApp() {}
 
     /**
+     * Loads the model the config names, builds the topology around it and creates the lifecycle that runs both;
+     * the model is closed again when building the rest fails.
+     *
      * @return a lifecycle ready to {@link StreamAppLifecycle#start}, owning the model
      * @throws io.denoiser.model.artifact.ArtifactException         when the artifact cannot be trusted
      * @throws io.denoiser.stream.inference.ServingModelException    when the runtime cannot serve it here

@@ -23,7 +23,11 @@ public final class StreamAppCli {
         System.exit(exitCode);
     }
 
-    /** @param environment where {@code DENOISER_*} settings are read, normally {@code System.getenv()} */
+    /**
+     * Builds the {@code denoiser-stream} command line with its subcommands, enum values accepted in any case.
+     *
+     * @param environment where {@code DENOISER_*} settings are read, normally {@code System.getenv()}
+     */
     public static CommandLine commandLine(Map<String, String> environment) {
         return new CommandLine(new StreamAppCli())
                 .addSubcommand(new RunCommand(environment))

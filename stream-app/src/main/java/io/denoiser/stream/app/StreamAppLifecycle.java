@@ -66,7 +66,11 @@ public final class StreamAppLifecycle implements AutoCloseable {
         streams.setUncaughtExceptionHandler(this::onUncaughtException);
     }
 
-    /** @throws StartupException when not RUNNING within the start-up timeout; Kafka Streams is closed then */
+    /**
+     * Starts Kafka Streams and waits until it is RUNNING.
+     *
+     * @throws StartupException when not RUNNING within the start-up timeout; Kafka Streams is closed then
+     */
     public void start() {
         LOG.info(
                 "starting application {}: {} -> {} (dead letters to {}) at {}",

@@ -47,10 +47,7 @@ final class BoundedStartup {
         try {
             started.get(millisUntil(deadline), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            started.whenComplete((ignored, failure) -> {
-                stopQuietly(server);
-                releaseLate.run();
-            });
+            releaseWhenStarted(started, server, releaseLate);
             throw new StartupAbandonedException("the server is still starting", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -61,12 +58,19 @@ final class BoundedStartup {
             throw new IllegalStateException("Kafka broker failed to start: " + cause.getMessage(), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            started.whenComplete((ignored, failure) -> {
-                stopQuietly(server);
-                releaseLate.run();
-            });
+            releaseWhenStarted(started, server, releaseLate);
             throw new StartupAbandonedException("interrupted while waiting for the server", e);
         }
+    }
+
+    /** Stops the server and runs {@code releaseLate} once its startup has finished, successfully or not. */
+    private static void releaseWhenStarted(
+            CompletableFuture<Void> started, KafkaRaftServer server, Runnable releaseLate) {
+        // nobody waits for this clean-up: the caller has already given up on the server and is reporting that
+        CompletableFuture<Void> unusedCleanup = started.whenComplete((ignored, failure) -> {
+            stopQuietly(server);
+            releaseLate.run();
+        });
     }
 
     /** Stops a server whose startup has finished, successfully or not. */

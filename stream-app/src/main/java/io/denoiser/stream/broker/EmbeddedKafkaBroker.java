@@ -55,7 +55,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
-    private static final long METADATA_POLL_MS = 20;
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;

@@ -19,6 +19,8 @@ public final class ConfigSources {
     private ConfigSources() {}
 
     /**
+     * Merges the settings of the properties file and of the environment, the environment's winning.
+     *
      * @param file        a properties file (UTF-8), or {@code null} for none
      * @param environment the process environment, e.g. {@code System.getenv()}
      * @throws ConfigException when the file cannot be read

@@ -141,7 +141,11 @@ public record StreamAppConfig(
         properties.put(StreamsConfig.POLL_MS_CONFIG, batching.checkInterval().toMillis());
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), PRODUCER_LINGER_MS);
         properties.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizedRecordHandler.class);
-        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // deprecated since it was added (KIP-1270) with no replacement: Kafka 5.0 removes it and always behaves as
+        // true; until then, setting it stops a warning at every start
+        @SuppressWarnings("deprecation")
+        String globalProcessingHandler = StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG;
+        properties.put(globalProcessingHandler, true);
         if (!exactlyOnce()) {
             properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, AT_LEAST_ONCE_COMMIT_INTERVAL_MS);
         }

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -132,133 +131,133 @@ public final class StreamAppConfigDef {
     static final ConfigDef DEFINITION = new ConfigDef()
             .define(
                     BOOTSTRAP_SERVERS_CONFIG,
-                    Type.STRING,
+                    ConfigDef.Type.STRING,
                     "localhost:9092",
                     new ConfigDef.NonEmptyString(),
                     Importance.HIGH,
                     BOOTSTRAP_SERVERS_DOC)
             .define(
                     APPLICATION_ID_CONFIG,
-                    Type.STRING,
+                    ConfigDef.Type.STRING,
                     "denoiser",
                     new ConfigDef.NonEmptyString(),
                     Importance.HIGH,
                     APPLICATION_ID_DOC)
             .define(
                     INPUT_TOPIC_CONFIG,
-                    Type.STRING,
+                    ConfigDef.Type.STRING,
                     TopicNames.DEFAULT.input(),
                     TOPIC_NAME,
                     Importance.HIGH,
                     INPUT_TOPIC_DOC)
             .define(
                     OUTPUT_TOPIC_CONFIG,
-                    Type.STRING,
+                    ConfigDef.Type.STRING,
                     TopicNames.DEFAULT.output(),
                     TOPIC_NAME,
                     Importance.HIGH,
                     OUTPUT_TOPIC_DOC)
             .define(
                     DEAD_LETTER_TOPIC_CONFIG,
-                    Type.STRING,
+                    ConfigDef.Type.STRING,
                     TopicNames.DEFAULT.deadLetter(),
                     TOPIC_NAME,
                     Importance.HIGH,
                     DEAD_LETTER_TOPIC_DOC)
             .define(
                     MAX_BATCH_SIZE_CONFIG,
-                    Type.INT,
+                    ConfigDef.Type.INT,
                     DEFAULT_MAX_BATCH_SIZE,
                     ConfigDef.Range.between(1, 4096),
                     Importance.HIGH,
                     MAX_BATCH_SIZE_DOC)
             .define(
                     MAX_BATCH_DELAY_MS_CONFIG,
-                    Type.LONG,
+                    ConfigDef.Type.LONG,
                     DEFAULT_MAX_BATCH_DELAY_MS,
                     ConfigDef.Range.between(1, 60_000),
                     Importance.HIGH,
                     MAX_BATCH_DELAY_MS_DOC)
             .define(
                     PROCESSING_GUARANTEE_CONFIG,
-                    Type.STRING,
+                    ConfigDef.Type.STRING,
                     StreamsConfig.AT_LEAST_ONCE,
                     ConfigDef.ValidString.in(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2),
                     Importance.MEDIUM,
                     PROCESSING_GUARANTEE_DOC)
             .define(
                     NUM_STREAM_THREADS_CONFIG,
-                    Type.INT,
+                    ConfigDef.Type.INT,
                     1,
                     ConfigDef.Range.between(1, 256),
                     Importance.MEDIUM,
                     NUM_STREAM_THREADS_DOC)
             .define(
                     NUM_STANDBY_REPLICAS_CONFIG,
-                    Type.INT,
+                    ConfigDef.Type.INT,
                     0,
                     ConfigDef.Range.between(0, 16),
                     Importance.LOW,
                     NUM_STANDBY_REPLICAS_DOC)
             .define(
                     STATE_DIR_CONFIG,
-                    Type.STRING,
+                    ConfigDef.Type.STRING,
                     "work/state",
                     new ConfigDef.NonEmptyString(),
                     Importance.MEDIUM,
                     STATE_DIR_DOC)
             .define(
                     MODEL_DIR_CONFIG,
-                    Type.STRING,
+                    ConfigDef.Type.STRING,
                     "models/default",
                     new ConfigDef.NonEmptyString(),
                     Importance.HIGH,
                     MODEL_DIR_DOC)
             .define(
                     MODEL_RUNTIME_CONFIG,
-                    Type.STRING,
+                    ConfigDef.Type.STRING,
                     ModelRuntime.ONNX.configName(),
                     ConfigDef.ValidString.in(ModelRuntime.configNames()),
                     Importance.MEDIUM,
                     MODEL_RUNTIME_DOC)
             .define(
                     INFERENCE_THREADS_CONFIG,
-                    Type.INT,
+                    ConfigDef.Type.INT,
                     0,
                     ConfigDef.Range.between(0, 1024),
                     Importance.LOW,
                     INFERENCE_THREADS_DOC)
             .define(
                     STARTUP_TIMEOUT_MS_CONFIG,
-                    Type.LONG,
+                    ConfigDef.Type.LONG,
                     60_000L,
                     ConfigDef.Range.between(1, 3_600_000),
                     Importance.LOW,
                     STARTUP_TIMEOUT_MS_DOC)
             .define(
                     SHUTDOWN_TIMEOUT_MS_CONFIG,
-                    Type.LONG,
+                    ConfigDef.Type.LONG,
                     30_000L,
                     ConfigDef.Range.between(1, 3_600_000),
                     Importance.LOW,
                     SHUTDOWN_TIMEOUT_MS_DOC)
             .define(
                     MAX_IMAGE_WIDTH_CONFIG,
-                    Type.INT,
+                    ConfigDef.Type.INT,
                     RecordLimits.DEFAULT_MAX_SIDE,
                     ConfigDef.Range.atLeast(1),
                     Importance.MEDIUM,
                     MAX_IMAGE_WIDTH_DOC)
             .define(
                     MAX_IMAGE_HEIGHT_CONFIG,
-                    Type.INT,
+                    ConfigDef.Type.INT,
                     RecordLimits.DEFAULT_MAX_SIDE,
                     ConfigDef.Range.atLeast(1),
                     Importance.MEDIUM,
                     MAX_IMAGE_HEIGHT_DOC)
             .define(
                     MAX_ENCODED_BYTES_CONFIG,
-                    Type.INT,
+                    ConfigDef.Type.INT,
                     DEFAULT_MAX_ENCODED_BYTES,
                     ConfigDef.Range.atLeast(1),
                     Importance.MEDIUM,

@@ -31,13 +31,17 @@ public final class BatchDenoising {
         this.reconstructions = Objects.requireNonNull(reconstructions, "reconstructions");
     }
 
-    /** @param now wall-clock time of the flush, epoch ms */
+    /**
+     * Denoises a flushed batch: one outcome per input record, in input order, a reconstruction or a dead letter.
+     *
+     * @param now wall-clock time of the flush, epoch ms
+     */
     public List<FlushOutcome> denoise(List<InputRecord> batch, long now) {
         FlushOutcome[] outcomes = new FlushOutcome[batch.size()];
-        List<Readable> readable = readAll(batch, outcomes, now);
+        List<BatchImage> readable = readAll(batch, outcomes, now);
         List<ModelResult> results = Bisection.denoise(denoiser, toGray(readable));
         for (int i = 0; i < results.size(); i++) {
-            Readable image = readable.get(i);
+            BatchImage image = readable.get(i);
             outcomes[image.index()] = outcome(batch.get(image.index()), image.image(), results.get(i), now);
         }
         return Arrays.asList(outcomes);
@@ -47,12 +51,12 @@ public final class BatchDenoising {
      * Reads every buffered image again, putting the dead letters of those refused into {@code outcomes}. They
      * were valid when buffered, so a refusal here means the limits changed across a restart.
      */
-    private List<Readable> readAll(List<InputRecord> batch, FlushOutcome[] outcomes, long now) {
-        List<Readable> readable = new ArrayList<>(batch.size());
+    private List<BatchImage> readAll(List<InputRecord> batch, FlushOutcome[] outcomes, long now) {
+        List<BatchImage> readable = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             InputRecord input = batch.get(i);
             try {
-                readable.add(new Readable(i, reader.read(input)));
+                readable.add(new BatchImage(i, reader.read(input)));
             } catch (InvalidRecordException rejection) {
                 outcomes[i] = new FlushOutcome.DeadLettered(input, DeadLetters.rejected(input, rejection, now));
             }
@@ -76,9 +80,9 @@ public final class BatchDenoising {
         }
     }
 
-    private static List<GrayImage> toGray(List<Readable> images) {
+    private static List<GrayImage> toGray(List<BatchImage> images) {
         List<GrayImage> gray = new ArrayList<>(images.size());
-        for (Readable image : images) {
+        for (BatchImage image : images) {
             DecodedImage noisy = image.image().noisy();
             gray.add(GrayImage.fromBytes(noisy.width(), noisy.height(), noisy.pixels()));
         }
@@ -86,5 +90,5 @@ public final class BatchDenoising {
     }
 
     /** An image of the batch that could be read, and its index in the batch. */
-    private record Readable(int index, ValidNoisyImage image) {}
+    private record BatchImage(int index, ValidNoisyImage image) {}
 }

@@ -28,6 +28,9 @@ public final class ModelDenoisers {
     private ModelDenoisers() {}
 
     /**
+     * Loads and verifies the artifact, checks the runtime against the DL4J network on a probe image, and
+     * returns the model ready to serve on that runtime.
+     *
      * @param artifact       the model artifact folder (model.json, model.zip, model.onnx)
      * @param threadsPerCall threads inside one model call: ONNX Runtime's intra-op threads, or ND4J's maximum
      *                       (process-wide)

@@ -34,7 +34,11 @@ public enum ModelRuntime {
         return configName;
     }
 
-    /** @throws IllegalArgumentException naming the accepted values */
+    /**
+     * The runtime that a value of {@code model.runtime} selects, in any case.
+     *
+     * @throws IllegalArgumentException naming the accepted values
+     */
     public static ModelRuntime fromConfigName(String name) {
         for (ModelRuntime runtime : values()) {
             if (runtime.configName.equals(name.toLowerCase(Locale.ROOT))) {

@@ -29,6 +29,9 @@ public final class Reconstructions {
     }
 
     /**
+     * Makes the reconstruction record of {@code input} from the model's {@code output}, with PSNR and SSIM when
+     * the input carried a reference and the image is at least {@value #SSIM_MIN_SIDE} pixels on each side.
+     *
      * @param batchSize   images in the model call that produced {@code output}
      * @param processedAt wall-clock time of the flush, epoch ms
      */

@@ -49,7 +49,8 @@ public final class ClientOptions {
     /** Whether the user named a broker (on the command line or in the file), rather than taking the default. */
     public boolean brokerGiven() {
         return bootstrapServers != null
-                || clientConfig != null && read(clientConfig).containsKey(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+                || (clientConfig != null
+                        && read(clientConfig).containsKey(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
     }
 
     private static Properties read(Path file) {

@@ -19,6 +19,8 @@ public final class ImageInputs {
     private ImageInputs() {}
 
     /**
+     * Reads the images of the given files and folders, in order, and returns {@code count} of them.
+     *
      * @param count how many images to return: 0 for all of them; more than there are repeats them,
      *              each repetition under ids of its own ({@code mnist-00042~1})
      * @throws ToolException naming the path when one is missing or holds no images

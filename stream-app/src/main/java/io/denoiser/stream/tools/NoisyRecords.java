@@ -23,7 +23,10 @@ public final class NoisyRecords {
         this(noise, seed, true);
     }
 
-    /** @param references whether records carry the clean image as {@code reference} when noise was added */
+    /**
+     * @param references whether records carry the clean image as their {@link NoisyImage#reference() reference}
+     *     when noise was added
+     */
     public NoisyRecords(NoiseSpec noise, long seed, boolean references) {
         this.noise = noise;
         this.seed = seed;

@@ -29,6 +29,8 @@ public final class ReconstructionReader implements AutoCloseable {
     }
 
     /**
+     * Reads reconstructions until {@code count} have arrived or the timeout has passed, whichever comes first.
+     *
      * @param count   stop after this many; 0 reads until the timeout
      * @param timeout stop after this long in any case
      * @param each    called with each reconstruction as it arrives

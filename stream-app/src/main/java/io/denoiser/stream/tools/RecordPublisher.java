@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
@@ -14,6 +16,7 @@ import java.util.function.IntFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -33,6 +36,8 @@ public final class RecordPublisher implements AutoCloseable {
     }
 
     /**
+     * Opens a producer for {@code topic}, with the user's client settings.
+     *
      * @param clientProperties the user's client settings; a short linger and lz4 compression unless they say
      *                         otherwise (base64 grey levels compress well, and batches make the broker's job cheap)
      */
@@ -86,6 +91,8 @@ public final class RecordPublisher implements AutoCloseable {
     }
 
     /** A record's key and serialised value. */
+    // the array is the point: values go to the producer uncopied; records are never compared
+    @SuppressWarnings("ArrayRecordComponent")
     public record PreparedRecord(String key, byte[] value) {}
 
     /** Serialises a noisy image without a timestamp, for {@link #publishPrepared}. */
@@ -100,7 +107,8 @@ public final class RecordPublisher implements AutoCloseable {
         long start = System.nanoTime();
         for (int i = 0; i < count && firstFailure.get() == null; i++) {
             pacer.awaitTurn(i);
-            producer.send(recordAt.apply(i), (metadata, error) -> {
+            // the callback observes each send's outcome, and flush() below waits for all of them
+            Future<RecordMetadata> unusedAck = producer.send(recordAt.apply(i), (metadata, error) -> {
                 if (error != null) {
                     firstFailure.compareAndSet(null, error);
                 } else {
@@ -123,10 +131,26 @@ public final class RecordPublisher implements AutoCloseable {
         return new Summary(acknowledged.get(), (System.nanoTime() - start) / 1e9);
     }
 
-    /** Sends one record as it is, bytes and all: what the demo uses to show a dead letter. */
+    /**
+     * Sends one record as it is, bytes and all, and waits for its acknowledgement: what the demo uses to show a
+     * dead letter.
+     *
+     * @throws ToolException when the broker refused the record (after the producer's own retries)
+     */
     public void sendRaw(String key, byte[] value) {
-        producer.send(new ProducerRecord<>(topic, key, value));
+        Future<RecordMetadata> ack = producer.send(new ProducerRecord<>(topic, key, value));
         producer.flush();
+        try {
+            ack.get();
+        } catch (ExecutionException e) {
+            throw new ToolException(
+                    "publishing the record " + key + " to " + topic + " failed: "
+                            + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ToolException("interrupted while publishing the record " + key + " to " + topic, e);
+        }
     }
 
     @Override

@@ -37,7 +37,11 @@ public final class TopicReader implements AutoCloseable {
         this.consumer = consumer;
     }
 
-    /** @throws ToolException when a topic does not exist */
+    /**
+     * Opens a reader of every partition of {@code topics}, positioned at their beginning or at their end.
+     *
+     * @throws ToolException when a topic does not exist
+     */
     public static TopicReader open(Map<String, Object> clientProperties, List<String> topics, StartAt startAt) {
         Map<String, Object> properties = new HashMap<>(clientProperties);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -37,6 +37,8 @@ public final class DenoiserTopology {
     private DenoiserTopology() {}
 
     /**
+     * Builds the topology on the config's topics, with its record limits and batching, and the given denoisers.
+     *
      * @param denoisers    called once per stream task, from its stream thread; each {@link Denoiser} is
      *                     used by that task only and closed with it
      * @param modelVersion written into every reconstruction, e.g. {@code dae-conv@3f2a9c01b7de}

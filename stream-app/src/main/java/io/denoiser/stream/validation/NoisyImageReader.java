@@ -26,7 +26,11 @@ public final class NoisyImageReader {
         this.decoder = new NoisyImageDecoder(limits);
     }
 
-    /** @throws InvalidRecordException with the reason code and field of the first failed check */
+    /**
+     * Parses, admits and decodes the value of {@code input}, in the order of the checks above.
+     *
+     * @throws InvalidRecordException with the reason code and field of the first failed check
+     */
     public ValidNoisyImage read(InputRecord input) {
         NoisyImage record = parse(input);
         DecodedImage noisy = decoder.decodeData(record);

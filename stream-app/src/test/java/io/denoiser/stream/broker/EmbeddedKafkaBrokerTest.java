@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -50,14 +52,19 @@ class EmbeddedKafkaBrokerTest {
     }
 
     @Test
-    void shouldStartAndAcceptProduceAndConsume() {
+    void shouldStartAndAcceptProduceAndConsume() throws Exception {
         String topic = uniqueName("produce-consume");
         broker.createTopics(1, topic);
         List<String> sent = IntStream.range(0, 200).mapToObj(i -> "image-" + i).toList();
 
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(broker))) {
-            sent.forEach(value -> producer.send(new ProducerRecord<>(topic, value)));
+            List<Future<RecordMetadata>> acks = sent.stream()
+                    .map(value -> producer.send(new ProducerRecord<>(topic, value)))
+                    .toList();
             producer.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
+            }
         }
 
         assertThat(consumeValues(broker, topic, "read_uncommitted", sent.size()))
@@ -106,25 +113,30 @@ class EmbeddedKafkaBrokerTest {
     }
 
     @Test
-    void shouldSupportTransactions() {
+    void shouldSupportTransactions() throws Exception {
         String topic = uniqueName("transactional");
         broker.createTopics(1, topic);
         Map<String, Object> config = producerConfig(broker);
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, uniqueName("tx"));
 
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
             producer.initTransactions();
             producer.beginTransaction();
-            producer.send(new ProducerRecord<>(topic, "committed-1"));
-            producer.send(new ProducerRecord<>(topic, "committed-2"));
+            acks.add(producer.send(new ProducerRecord<>(topic, "committed-1")));
+            acks.add(producer.send(new ProducerRecord<>(topic, "committed-2")));
             producer.commitTransaction();
             producer.beginTransaction();
-            producer.send(new ProducerRecord<>(topic, "aborted"));
+            acks.add(producer.send(new ProducerRecord<>(topic, "aborted")));
             producer.flush();
             producer.abortTransaction();
             producer.beginTransaction();
-            producer.send(new ProducerRecord<>(topic, "committed-3"));
+            acks.add(producer.send(new ProducerRecord<>(topic, "committed-3")));
             producer.commitTransaction();
+            // every record reached the log, the aborted one too (flushed before the abort)
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
+            }
         }
 
         assertThat(consumeValues(broker, topic, "read_committed", 3))

@@ -88,7 +88,7 @@ class DeploymentFilesTest {
                     assertThat(port(bound.get(name))).as(name).isEqualTo(port(address)));
             assertThat(Stream.of(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")
                                     .split(","))
-                            .map(nameAndProtocol -> nameAndProtocol.split(":")[0]))
+                            .map(nameAndProtocol -> nameAndProtocol.split(":", -1)[0]))
                     .containsExactlyInAnyOrderElementsOf(bound.keySet());
         }
 
@@ -283,7 +283,7 @@ class DeploymentFilesTest {
             JsonNode services =
                     Compose.read(ROOT.resolve("docker-compose.yml")).root().path("services");
 
-            services.fields().forEachRemaining(service -> {
+            services.properties().forEach(service -> {
                 JsonNode build = service.getValue().path("build");
                 if (!build.isMissingNode()) {
                     assertThat(build.path("context").asText())
@@ -473,7 +473,7 @@ class DeploymentFilesTest {
     /** Kafka listeners, {@code NAME://host:port,...}, by name. */
     private static Map<String, String> listeners(String value) {
         Map<String, String> listeners = new LinkedHashMap<>();
-        for (String listener : value.split(",")) {
+        for (String listener : value.split(",", -1)) {
             String[] nameAndAddress = listener.strip().split("://", 2);
             listeners.put(nameAndAddress[0], nameAndAddress[1]);
         }
@@ -547,8 +547,8 @@ class DeploymentFilesTest {
             Map<String, String> environment = new LinkedHashMap<>();
             JsonNode node = service(service).path("environment");
             if (node.isObject()) {
-                node.fields()
-                        .forEachRemaining(entry ->
+                node.properties()
+                        .forEach(entry ->
                                 environment.put(entry.getKey(), entry.getValue().asText()));
             }
             if (node.isArray()) {
@@ -585,7 +585,7 @@ class DeploymentFilesTest {
     private record Mount(String source, String target, boolean readOnly) {
 
         static Mount parse(String shortSyntax) {
-            String[] parts = shortSyntax.split(":");
+            String[] parts = shortSyntax.split(":", -1);
             return new Mount(parts[0], parts[1], parts.length > 2 && parts[2].contains("ro"));
         }
 
@@ -765,7 +765,8 @@ class DeploymentFilesTest {
             StringBuilder word = new StringBuilder();
             boolean inWord = false;
             char quote = 0;
-            for (char c : line.toCharArray()) {
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
                 if (quote != 0) {
                     if (c == quote) {
                         quote = 0;

@@ -78,7 +78,7 @@ class ConsumeCommandTest {
     }
 
     @Test
-    void shouldSayHowManyArrivedWhenFewerThanAskedForComeWithinTheTimeout() {
+    void shouldSayHowManyArrivedWhenFewerThanAskedForComeWithinTheTimeout() throws Exception {
         String topic = topicWith(reconstruction("only-one", 20.0, 0.8));
 
         CliRun run = consume(topic, "--count", "2", "--timeout", "2");
@@ -88,7 +88,7 @@ class ConsumeCommandTest {
     }
 
     @Test
-    void shouldReadOnlyWhatArrivesFromNowOnWhenAskedToStartAtTheEnd() {
+    void shouldReadOnlyWhatArrivesFromNowOnWhenAskedToStartAtTheEnd() throws Exception {
         String topic = topicWith(reconstruction("old", 20.0, 0.8));
 
         CliRun run = consume(topic, "--from", "latest", "--timeout", "1");
@@ -121,7 +121,7 @@ class ConsumeCommandTest {
     }
 
     /** A new topic holding these reconstructions. */
-    private static String topicWith(Reconstruction... reconstructions) {
+    private static String topicWith(Reconstruction... reconstructions) throws Exception {
         String topic = "images.denoised-" + PipelineTopics.newRun();
         broker.createTopics(1, topic);
         var json = RecordSerdes.reconstruction().serializer();
@@ -130,7 +130,8 @@ class ConsumeCommandTest {
                 new StringSerializer(),
                 new ByteArraySerializer())) {
             for (Reconstruction r : reconstructions) {
-                producer.send(new ProducerRecord<>(topic, r.id(), json.serialize(topic, r)));
+                producer.send(new ProducerRecord<>(topic, r.id(), json.serialize(topic, r)))
+                        .get();
             }
         }
         return topic;

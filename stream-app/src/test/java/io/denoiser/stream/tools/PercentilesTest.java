@@ -11,7 +11,7 @@ class PercentilesTest {
     void shouldGiveTheNearestRankValue() {
         long[] oneToHundred = new long[100];
         for (int i = 0; i < 100; i++) {
-            oneToHundred[99 - i] = i + 1; // unsorted on purpose
+            oneToHundred[99 - i] = i + 1L; // unsorted on purpose
         }
         Percentiles percentiles = new Percentiles(oneToHundred);
 
