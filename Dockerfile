@@ -12,7 +12,7 @@ FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -ntp install -DskipTests -pl stream-app -am -Djavacpp.platform=linux-x86_64 \
+    ./mvnw -B -ntp install -DskipTests -Dspotless.check.skip=true -pl stream-app -am -Djavacpp.platform=linux-x86_64 \
  && ./mvnw -B -ntp dependency:copy-dependencies -pl stream-app -DincludeScope=runtime -DoutputDirectory=target/lib \
  && mkdir -p /out/stream-app \
  && cp -r stream-app/target/lib /out/stream-app/lib \
@@ -22,7 +22,7 @@ RUN --mount=type=cache,target=/root/.m2 \
 # never compiles what only training needs.
 FROM build AS build-trainer
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -ntp install -DskipTests -pl trainer -am -Djavacpp.platform=linux-x86_64 \
+    ./mvnw -B -ntp install -DskipTests -Dspotless.check.skip=true -pl trainer -am -Djavacpp.platform=linux-x86_64 \
  && ./mvnw -B -ntp dependency:copy-dependencies -pl trainer -DincludeScope=runtime -DoutputDirectory=target/lib \
  && mkdir -p /out/trainer \
  && cp -r trainer/target/lib /out/trainer/lib \
