@@ -64,6 +64,8 @@ class EvaluateCommandTest {
         ModelMetadata metadata = ArtifactLoader.readMetadata(model);
         JsonNode rows = new ObjectMapper().readTree(json.toFile()).get("rows");
         assertThat(rows).hasSize(4);
+        // model.json's figure was measured when the model was trained, maybe on another CPU whose kernels round
+        // differently: 0.01 dB of a 20 dB mean is the precision a user reads it at, far above that float noise
         assertThat(rows.get(3).get("quality").get("psnr").asDouble())
                 .isCloseTo(metadata.test().model().psnr(), org.assertj.core.data.Offset.offset(0.01));
         assertThat(rows.get(0).get("quality").get("psnr").asDouble())
