@@ -18,18 +18,20 @@ variants=(
 [[ $# -gt 0 ]] && variants=("$@")
 
 failed=0
+passed=0
 for variant in "${variants[@]}"; do
   log="$(mktemp)"
   if env $variant ./mvnw -B -ntp -o surefire:test -pl schemas,model,stream-app -Dtest="$tests" \
       -Dsurefire.failIfNoSpecifiedTests=false >"$log" 2>&1; then
-    outcome=passed
+    outcome=passed; passed=$((passed + 1))
   else
-    outcome=FAILED; failed=1
+    outcome=FAILED; failed=$((failed + 1))
   fi
-  counts="$(grep -E '^\[(INFO|ERROR)\] Tests run:' "$log" | grep -v ' -- in ' | sed 's/^\[[A-Z]*\] //' | paste -sd ';' -)"
+  counts="$(grep -E '^\[(INFO|ERROR)\] Tests run:' "$log" | grep -v ' -- in ' | sed 's/^\[[A-Z]*\] //' | paste -sd ";" - || true)"
   measured="$(grep -o 'outputs [0-9]* grey levels apart, gradients [0-9.e+-]* apart' "$log" | head -n 1 || true)"
   printf '%-48s %s  %s  %s\n' "$variant" "$outcome" "$counts" "$measured"
   [[ $outcome == FAILED ]] && grep -E 'FAIL|Expecting|expected' "$log" | head -n 20
   rm -f "$log"
 done
-exit "$failed"
+echo "kernels: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
