@@ -7,7 +7,6 @@ import io.denoiser.model.image.GrayImage;
 import io.denoiser.testkit.DenoiserExtension;
 import io.denoiser.testkit.MnistDigits;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +33,12 @@ class QualityGateTest {
         // given: the user's pipeline on the denoiser's output
         String flagged = denoiser.topics().output() + ".flagged";
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", denoiser.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(flagged, 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(flagged, 1, (short) 1)))
+                    .all()
+                    .get();
         }
-        try (KafkaStreams pipeline = new KafkaStreams(
-                QualityGate.build(denoiser.topics().output(), flagged, 12.0), pipelineConfig())) {
+        try (KafkaStreams pipeline =
+                new KafkaStreams(QualityGate.build(denoiser.topics().output(), flagged, 12.0), pipelineConfig())) {
             pipeline.start();
 
             // when: digits, which the model restores, and a pattern it cannot (1-pixel checkerboard)
@@ -56,7 +57,9 @@ class QualityGateTest {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "quality-gate-" + System.nanoTime());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, denoiser.bootstrapServers());
-        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("quality-gate").toString());
+        config.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                Files.createTempDirectory("quality-gate").toString());
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return config;
     }
@@ -65,9 +68,12 @@ class QualityGateTest {
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
                 Map.of(
-                        "bootstrap.servers", denoiser.bootstrapServers(),
-                        "group.id", "reader-" + System.nanoTime(),
-                        "auto.offset.reset", "earliest"),
+                        "bootstrap.servers",
+                        denoiser.bootstrapServers(),
+                        "group.id",
+                        "reader-" + System.nanoTime(),
+                        "auto.offset.reset",
+                        "earliest"),
                 new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
