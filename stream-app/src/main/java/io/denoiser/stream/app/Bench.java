@@ -133,7 +133,7 @@ final class Bench {
             }
             return new Result(variant, round, saturation, loads);
         } finally {
-            ToolApps.deleteRecursively(stateDir);
+            ToolApps.deleteQuietly(stateDir);
         }
     }
 

@@ -109,7 +109,7 @@ final class Demo {
             try {
                 return runApp(broker, topics, stateDir, "denoiser-demo-" + run, images, records, started);
             } finally {
-                ToolApps.deleteRecursively(stateDir);
+                ToolApps.deleteQuietly(stateDir);
             }
         }
     }

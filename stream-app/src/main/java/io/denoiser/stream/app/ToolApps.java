@@ -4,12 +4,10 @@ import io.denoiser.stream.config.StreamAppConfig;
 import io.denoiser.stream.config.StreamAppConfigDef;
 import io.denoiser.stream.config.TopicNames;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.apache.kafka.common.utils.Utils;
 
 /** The stream app as the demo and the benchmark run it: on their broker and topics, in this process. */
 final class ToolApps {
@@ -46,15 +44,12 @@ final class ToolApps {
                 prefix + TopicNames.DEFAULT.deadLetter());
     }
 
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
+    /** Deletes a run's state folder; a folder left behind is not worth failing a run for, so it only warns. */
+    static void deleteQuietly(Path dir) {
+        try {
+            Utils.delete(dir.toFile());
         } catch (IOException e) {
-            // a state folder left behind is not worth failing a run for
+            System.err.println("denoiser: could not delete " + dir + ": " + e.getMessage());
         }
     }
 }
