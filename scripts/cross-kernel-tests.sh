@@ -21,7 +21,7 @@ failed=0
 passed=0
 for variant in "${variants[@]}"; do
   log="$(mktemp)"
-  if env $variant ./mvnw -B -ntp -o surefire:test -pl schemas,model,stream-app -Dtest="$tests" \
+  if env $variant ./mvnw -B -ntp -o surefire:test -pl schemas,model,broker,stream-app -Dtest="$tests" \
       -Dsurefire.failIfNoSpecifiedTests=false >"$log" 2>&1; then
     outcome=passed; passed=$((passed + 1))
   else

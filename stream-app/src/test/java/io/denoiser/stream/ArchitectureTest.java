@@ -16,7 +16,7 @@ import com.tngtech.archunit.junit.ArchTest;
  * {@code @ArchTest} fields (TNG/ArchUnit#1442).
  */
 @AnalyzeClasses(
-        packages = {"io.denoiser.stream", "io.denoiser.schemas"},
+        packages = {"io.denoiser.stream", "io.denoiser.schemas", "io.denoiser.broker"},
         importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -71,6 +71,24 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.denoiser.model..", "io.denoiser.stream..", "io.denoiser.trainer..")
                 .because("the record contracts serve any producer and consumer, not only our apps")
+                .check(classes);
+    }
+
+    @ArchTest
+    static void theServiceKnowsNothingOfTheBrokerItsToolsOrItsTestKit(JavaClasses classes) {
+        noClasses()
+                .that()
+                .resideInAPackage("io.denoiser.stream..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.denoiser.broker..",
+                        "io.denoiser.tools..",
+                        "io.denoiser.testkit..",
+                        "kafka.server..",
+                        "org.apache.kafka.server..",
+                        "org.apache.kafka.metadata..")
+                .because("the service runs against any broker; the embedded one is for tests, the demo and the kit")
                 .check(classes);
     }
 

@@ -9,8 +9,6 @@ import io.denoiser.schemas.records.NoisyImage;
 import io.denoiser.schemas.records.Reconstruction;
 import io.denoiser.schemas.serde.RecordSerdes;
 import io.denoiser.stream.config.TopicNames;
-import io.denoiser.stream.tools.NoisyRecords;
-import io.denoiser.stream.tools.SourceImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

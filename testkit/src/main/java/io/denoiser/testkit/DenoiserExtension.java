@@ -1,11 +1,11 @@
 package io.denoiser.testkit;
 
+import io.denoiser.broker.EmbeddedKafkaBroker;
 import io.denoiser.model.image.GrayImage;
 import io.denoiser.model.noise.NoiseSpec;
 import io.denoiser.schemas.records.DeadLetter;
 import io.denoiser.schemas.records.NoisyImage;
 import io.denoiser.schemas.records.Reconstruction;
-import io.denoiser.stream.broker.EmbeddedKafkaBroker;
 import io.denoiser.stream.config.TopicNames;
 import java.nio.file.Path;
 import java.time.Duration;

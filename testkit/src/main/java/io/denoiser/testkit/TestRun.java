@@ -1,10 +1,10 @@
 package io.denoiser.testkit;
 
+import io.denoiser.broker.TopicAdmin;
 import io.denoiser.model.artifact.ArtifactLoader;
 import io.denoiser.model.noise.NoiseSpec;
 import io.denoiser.stream.app.StreamApp;
 import io.denoiser.stream.app.StreamAppLifecycle;
-import io.denoiser.stream.broker.TopicAdmin;
 import io.denoiser.stream.config.StreamAppConfig;
 import io.denoiser.stream.config.TopicNames;
 import java.io.IOException;

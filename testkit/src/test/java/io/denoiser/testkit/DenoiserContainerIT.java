@@ -2,8 +2,8 @@ package io.denoiser.testkit;
 
 import static io.denoiser.testkit.DenoiserAssertions.assertThat;
 
+import io.denoiser.broker.TopicAdmin;
 import io.denoiser.schemas.records.Reconstruction;
-import io.denoiser.stream.broker.TopicAdmin;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.denoiser.testkit;
 import static io.denoiser.testkit.DenoiserAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.denoiser.broker.EmbeddedKafkaBroker;
 import io.denoiser.schemas.records.Reconstruction;
-import io.denoiser.stream.broker.EmbeddedKafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -31,10 +31,6 @@ public final class StreamAppCli {
     public static CommandLine commandLine(Map<String, String> environment) {
         return new CommandLine(new StreamAppCli())
                 .addSubcommand(new RunCommand(environment))
-                .addSubcommand(new DemoCommand())
-                .addSubcommand(new PublishCommand())
-                .addSubcommand(new ConsumeCommand())
-                .addSubcommand(new BenchCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true);
     }
 

@@ -1,6 +1,6 @@
 package io.denoiser.stream.app;
 
-import io.denoiser.stream.broker.EmbeddedKafkaBroker;
+import io.denoiser.broker.EmbeddedKafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

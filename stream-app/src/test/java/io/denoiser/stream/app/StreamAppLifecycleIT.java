@@ -3,7 +3,7 @@ package io.denoiser.stream.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.denoiser.stream.broker.EmbeddedKafkaBroker;
+import io.denoiser.broker.EmbeddedKafkaBroker;
 import io.denoiser.stream.config.StreamAppConfig;
 import io.denoiser.stream.config.TopicNames;
 import io.denoiser.stream.fixtures.FakeDenoiser;

@@ -1,0 +1,35 @@
+package io.denoiser.tools;
+
+/**
+ * One phase of a benchmark: images sent at an offered rate (0: as fast as possible) and what came back.
+ *
+ * @param throughput reconstructions per second, from the first image sent to the last reconstruction read
+ */
+public record LoadMeasurement(
+        String phase,
+        double offeredRate,
+        int images,
+        double throughput,
+        long p50Millis,
+        long p95Millis,
+        long p99Millis,
+        double meanBatchSize) {
+
+    public static LoadMeasurement of(
+            String phase, double offeredRate, java.util.List<ReceivedReconstruction> received, double seconds) {
+        Percentiles latency = new Percentiles(received.stream()
+                .mapToLong(ReceivedReconstruction::latencyMillis)
+                .toArray());
+        double meanBatch =
+                received.stream().mapToInt(r -> r.value().batchSize()).average().orElse(0);
+        return new LoadMeasurement(
+                phase,
+                offeredRate,
+                received.size(),
+                received.size() / Math.max(seconds, 1e-9),
+                latency.at(50),
+                latency.at(95),
+                latency.at(99),
+                meanBatch);
+    }
+}

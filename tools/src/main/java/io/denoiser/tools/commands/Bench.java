@@ -1,0 +1,210 @@
+package io.denoiser.tools.commands;
+
+import io.denoiser.broker.TopicAdmin;
+import io.denoiser.model.artifact.ArtifactLoader;
+import io.denoiser.model.console.ProgressBar;
+import io.denoiser.model.noise.NoiseSpec;
+import io.denoiser.stream.app.StreamApp;
+import io.denoiser.stream.app.StreamAppLifecycle;
+import io.denoiser.stream.config.StreamAppConfigDef;
+import io.denoiser.stream.config.TopicNames;
+import io.denoiser.testkit.NoisyRecords;
+import io.denoiser.testkit.SourceImage;
+import io.denoiser.tools.ImageInputs;
+import io.denoiser.tools.LoadMeasurement;
+import io.denoiser.tools.Pacer;
+import io.denoiser.tools.ReceivedReconstruction;
+import io.denoiser.tools.ReconstructionReader;
+import io.denoiser.tools.RecordPublisher;
+import io.denoiser.tools.ToolException;
+import io.denoiser.tools.TopicReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The end-to-end benchmark: for each runtime and batching setting, a fresh app on fresh topics; a warm-up; the
+ * throughput at saturation (images sent as fast as the producer takes them); then latency at fractions of
+ * that rate, images paced evenly. Producer, app and consumer share this process, like a one-box deployment.
+ *
+ * <p>With several rounds the settings are measured in turn, round after round: the JVM keeps getting faster for
+ * minutes (the JIT compiles the broker's, the clients' and the app's code), and interleaving spreads that drift
+ * over every setting instead of favouring the ones measured last.
+ */
+final class Bench {
+
+    /** One setting of the app under test: its runtime and batching. */
+    record Variant(String runtime, int maxBatchSize, long maxBatchDelayMs) {
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "model.runtime=%s, max.batch.size=%d, max.batch.delay.ms=%d",
+                    runtime,
+                    maxBatchSize,
+                    maxBatchDelayMs);
+        }
+    }
+
+    record Settings(
+            Path model,
+            Path images,
+            int warmUpImages,
+            int saturationImages,
+            Duration loadDuration,
+            List<Integer> loadPercents,
+            List<Variant> variants,
+            int rounds,
+            int partitions,
+            boolean references,
+            Map<String, String> appSettings) {}
+
+    /** What one variant measured in one round: saturation first, then each load. */
+    record Result(Variant variant, int round, LoadMeasurement saturation, List<LoadMeasurement> loads) {}
+
+    private static final Duration PHASE_TIMEOUT_SLACK = Duration.ofSeconds(60);
+    /** An unpaced phase fails only below this rate: the plain DL4J runtime does ~50 images/s here. */
+    private static final double SLOWEST_EXPECTED_RATE = 10;
+
+    private final Settings settings;
+    private final ToolBroker broker;
+    private final PrintWriter out;
+
+    Bench(Settings settings, ToolBroker broker, PrintWriter out) {
+        this.settings = settings;
+        this.broker = broker;
+        this.out = out;
+    }
+
+    List<Result> run() {
+        List<SourceImage> images = ImageInputs.read(List.of(settings.images()), 0);
+        List<Result> results = new ArrayList<>();
+        for (int round = 1; round <= settings.rounds(); round++) {
+            for (Variant variant : settings.variants()) {
+                results.add(measure(variant, round, images));
+            }
+        }
+        return results;
+    }
+
+    private Result measure(Variant variant, int round, List<SourceImage> images) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        TopicNames topics = ToolApps.ownTopics("denoiser-bench-" + run + ".");
+        TopicAdmin.create(
+                broker.clientProperties(),
+                settings.partitions(),
+                Duration.ofSeconds(30),
+                List.of(topics.input(), topics.output(), topics.deadLetter()));
+        Path stateDir = Path.of("work", "bench-state-" + run);
+        Map<String, String> appSettings = new LinkedHashMap<>(settings.appSettings());
+        appSettings.put(StreamAppConfigDef.MODEL_RUNTIME_CONFIG, variant.runtime());
+        appSettings.put(StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG, String.valueOf(variant.maxBatchSize()));
+        appSettings.put(StreamAppConfigDef.MAX_BATCH_DELAY_MS_CONFIG, String.valueOf(variant.maxBatchDelayMs()));
+        out.printf(
+                Locale.ROOT,
+                "%n%s%s (%d partitions, model %s%s)%n",
+                settings.rounds() > 1 ? "round " + round + "/" + settings.rounds() + ": " : "",
+                variant,
+                settings.partitions(),
+                ArtifactLoader.readMetadata(settings.model()).modelVersion(),
+                settings.appSettings().isEmpty() ? "" : ", " + settings.appSettings());
+        try (StreamAppLifecycle app = StreamApp.assemble(ToolApps.config(
+                        broker, topics, stateDir, "denoiser-bench-" + run, settings.model(), appSettings));
+                ReconstructionReader reader = ReconstructionReader.open(
+                        broker.clientProperties(), topics.output(), TopicReader.StartAt.EARLIEST);
+                RecordPublisher publisher = RecordPublisher.open(broker.clientProperties(), topics.input())) {
+            app.start();
+            Phases phases = new Phases(images, reader, publisher);
+            phases.send("warm-up", settings.warmUpImages(), 0);
+            LoadMeasurement saturation = phases.send("saturation", settings.saturationImages(), 0);
+            List<LoadMeasurement> loads = new ArrayList<>();
+            for (int percent : settings.loadPercents()) {
+                double rate = saturation.throughput() * percent / 100.0;
+                int count = (int)
+                        Math.max(1, Math.round(rate * settings.loadDuration().toMillis() / 1000.0));
+                loads.add(phases.send(percent + "% load", count, rate));
+            }
+            return new Result(variant, round, saturation, loads);
+        } finally {
+            ToolApps.deleteQuietly(stateDir);
+        }
+    }
+
+    /** Sends the phases of one setting through one app, each phase's images under ids of its own. */
+    private final class Phases {
+
+        private final List<SourceImage> images;
+        private final ReconstructionReader reader;
+        private final RecordPublisher publisher;
+        private final NoisyRecords records = new NoisyRecords(NoiseSpec.DEFAULT, 1, settings.references());
+        private int sent;
+
+        Phases(List<SourceImage> images, ReconstructionReader reader, RecordPublisher publisher) {
+            this.images = images;
+            this.reader = reader;
+            this.publisher = publisher;
+        }
+
+        /** Sends {@code count} images at {@code rate} per second (0: unpaced) and reads them all back. */
+        LoadMeasurement send(String phase, int count, double rate) {
+            List<RecordPublisher.PreparedRecord> prepared = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int index = sent + i;
+                SourceImage image = images.get(index % images.size());
+                prepared.add(publisher.prepare(
+                        records.record(new SourceImage("bench-" + index, image.image()), index, null)));
+            }
+            sent += count;
+            String label = String.format(
+                    Locale.ROOT, "%-11s%s", phase, rate > 0 ? String.format(Locale.ROOT, " %,.0f/s", rate) : "");
+            ProgressBar progress = new ProgressBar(out, label, count, "img");
+            long start = System.nanoTime();
+            CompletableFuture<RecordPublisher.Summary> published =
+                    CompletableFuture.supplyAsync(() -> publisher.publishPrepared(prepared, new Pacer(rate), n -> {}));
+            Duration timeout = Duration.ofMillis(Math.round(count / (rate > 0 ? rate : SLOWEST_EXPECTED_RATE) * 1000))
+                    .plus(PHASE_TIMEOUT_SLACK);
+            AtomicInteger arrived = new AtomicInteger();
+            List<ReceivedReconstruction> received = reader.read(count, timeout, r -> {
+                int n = arrived.incrementAndGet();
+                progress.update(n, n, "");
+            });
+            double seconds = (System.nanoTime() - start) / 1e9;
+            progress.finish();
+            try {
+                published.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            if (received.size() < count) {
+                throw new ToolException(String.format(
+                        Locale.ROOT,
+                        "%s: only %,d of %,d reconstructions arrived" + " within %d s",
+                        phase,
+                        received.size(),
+                        count,
+                        timeout.toSeconds()));
+            }
+            LoadMeasurement measurement = LoadMeasurement.of(phase, rate, received, seconds);
+            out.printf(
+                    Locale.ROOT,
+                    "  %-11s %,7.0f images/s, latency p50 %,d ms, p95 %,d ms, p99 %,d ms," + " mean batch %.1f%n",
+                    phase,
+                    measurement.throughput(),
+                    measurement.p50Millis(),
+                    measurement.p95Millis(),
+                    measurement.p99Millis(),
+                    measurement.meanBatchSize());
+            out.flush();
+            return measurement;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.denoiser.tools.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.denoiser.tools.fixtures.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bench} runs its phases and writes its three reports. What it measures is not asserted here: figures
+ * live in docs/BENCHMARKS.md, produced by the command on a quiet machine.
+ */
+class BenchCommandIT {
+
+    @TempDir
+    Path output;
+
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void shouldMeasureSaturationAndEachLoadOfEachSettingInRoundsAndReportTheMedians() throws Exception {
+        CliRun run = CliRun.of(
+                "bench",
+                "--model",
+                modelDir().toString(),
+                "--images",
+                fixtureImages().toString(),
+                "--max-batch-size",
+                "1,16",
+                "--saturation-images",
+                "150",
+                "--warm-up-images",
+                "50",
+                "--loads",
+                "25,50",
+                "--load-seconds",
+                "1",
+                "--rounds",
+                "2",
+                "--set",
+                "num.stream.threads=2",
+                "--output",
+                output.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("round 1/2: model.runtime=onnx, max.batch.size=1, max.batch.delay.ms=10")
+                .contains("round 2/2: model.runtime=onnx, max.batch.size=16, max.batch.delay.ms=10")
+                .containsPattern("\\| onnx \\| 16 \\| 10 \\| saturation \\| unpaced \\| [0-9,]+ \\|")
+                .containsPattern("\\| onnx \\| 1 \\| 10 \\| 50% load \\| [0-9,]+ \\|");
+        assertThat(Files.readString(output.resolve(BenchReport.MARKDOWN)))
+                .contains("| onnx | 16 | 10 | 25% load |")
+                .contains("each figure the median of 2 rounds")
+                .contains("other settings {num.stream.threads=2}");
+        var json = new ObjectMapper().readTree(output.resolve(BenchReport.JSON).toFile());
+        assertThat(json.get("results")).hasSize(2);
+        assertThat(json.get("rounds")).hasSize(4);
+        assertThat(json.get("results").get(1).get("loads")).hasSize(2);
+        assertThat(json.get("results").get(0).get("saturation").get("images").asInt())
+                .isEqualTo(150);
+        assertThat(ImageIO.read(output.resolve(BenchReport.PLOT).toFile()).getWidth())
+                .isPositive();
+    }
+
+    private static Path modelDir() {
+        return Path.of(Objects.requireNonNull(
+                System.getProperty("denoiser.model"),
+                "system property denoiser.model is not set: run the integration tests with Maven"));
+    }
+
+    private static Path fixtureImages() {
+        return Path.of(System.getProperty("denoiser.fixtures"), "mnist-test-500-images-idx3-ubyte.gz");
+    }
+}
