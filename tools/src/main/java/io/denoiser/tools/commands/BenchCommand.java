@@ -1,13 +1,8 @@
 package io.denoiser.tools.commands;
 
-import io.denoiser.model.artifact.ArtifactException;
 import io.denoiser.model.artifact.ArtifactLoader;
-import io.denoiser.model.data.BadDataException;
-import io.denoiser.stream.app.StartupException;
 import io.denoiser.stream.config.StreamAppConfigDef;
-import io.denoiser.stream.inference.ServingModelException;
 import io.denoiser.tools.ClientOptions;
-import io.denoiser.tools.ToolException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -139,47 +133,35 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            ArtifactLoader.readMetadata(model);
-            if (rounds < 1) {
-                throw new IllegalArgumentException("--rounds must be at least 1, not " + rounds);
-            }
-            List<Bench.Variant> variants = new ArrayList<>();
-            for (String runtime : runtimes) {
-                for (int size : batchSizes) {
-                    for (long delay : batchDelays) {
-                        variants.add(new Bench.Variant(runtime, size, delay));
-                    }
+        ArtifactLoader.readMetadata(model);
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1, not " + rounds);
+        }
+        List<Bench.Variant> variants = new ArrayList<>();
+        for (String runtime : runtimes) {
+            for (int size : batchSizes) {
+                for (long delay : batchDelays) {
+                    variants.add(new Bench.Variant(runtime, size, delay));
                 }
             }
-            Bench.Settings settings = new Bench.Settings(
-                    model,
-                    images,
-                    warmUpImages,
-                    saturationImages,
-                    Duration.ofSeconds(loadSeconds),
-                    loadPercents,
-                    variants,
-                    rounds,
-                    partitions,
-                    references,
-                    appSettings);
-            var out = spec.commandLine().getOut();
-            try (ToolBroker broker = ToolBroker.startOrUse(client, out)) {
-                List<Bench.Result> results = new Bench(settings, broker, out).run();
-                BenchReport.write(settings, results, output, out);
-            }
-            return 0;
-        } catch (ToolException
-                | BadDataException
-                | ArtifactException
-                | ServingModelException
-                | StartupException
-                | KafkaException
-                | IllegalArgumentException
-                | IllegalStateException e) {
-            spec.commandLine().getErr().println("denoiser bench: " + e.getMessage());
-            return 1;
         }
+        Bench.Settings settings = new Bench.Settings(
+                model,
+                images,
+                warmUpImages,
+                saturationImages,
+                Duration.ofSeconds(loadSeconds),
+                loadPercents,
+                variants,
+                rounds,
+                partitions,
+                references,
+                appSettings);
+        var out = spec.commandLine().getOut();
+        try (ToolBroker broker = ToolBroker.startOrUse(client, out)) {
+            List<Bench.Result> results = new Bench(settings, broker, out).run();
+            BenchReport.write(settings, results, output, out);
+        }
+        return 0;
     }
 }

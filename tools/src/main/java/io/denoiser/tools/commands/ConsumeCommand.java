@@ -1,20 +1,17 @@
 package io.denoiser.tools.commands;
 
 import io.denoiser.model.console.ProgressBar;
-import io.denoiser.schemas.validation.InvalidRecordException;
 import io.denoiser.stream.config.TopicNames;
 import io.denoiser.tools.ClientOptions;
 import io.denoiser.tools.ReconstructionFiles;
 import io.denoiser.tools.ReconstructionReader;
 import io.denoiser.tools.ReconstructionStats;
-import io.denoiser.tools.ToolException;
 import io.denoiser.tools.TopicReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,44 +71,39 @@ final class ConsumeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            Duration timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
-            try (ReconstructionReader reader = ReconstructionReader.open(client.properties(), topic, from);
-                    ReconstructionFiles files = ReconstructionFiles.create(output)) {
-                // with no count there is no end to show progress towards: the bar then runs against the timeout
-                long total = count > 0 ? count : timeout.toSeconds();
-                ProgressBar progress = new ProgressBar(out, "consume", total, "img");
-                long start = System.nanoTime();
-                var received = reader.read(count, timeout, record -> {
-                    files.write(record);
-                    long done = count > 0 ? files.written() : (System.nanoTime() - start) / 1_000_000_000L;
-                    progress.update(Math.min(done, total), files.written(), "");
-                });
-                progress.finish();
-                ReconstructionStats stats = ReconstructionStats.of(received);
-                out.printf(
-                        Locale.ROOT,
-                        "consumed %,d reconstructions from %s into %s (PNG files, summary.jsonl)%n",
-                        stats.count(),
-                        topic,
-                        output);
-                out.println(stats.quality());
-                if (count > 0 && stats.count() < count) {
-                    spec.commandLine()
-                            .getErr()
-                            .printf(
-                                    Locale.ROOT,
-                                    "denoiser consume: only %,d of %,d reconstructions arrived within %.0f s%n",
-                                    stats.count(),
-                                    count,
-                                    timeoutSeconds);
-                    return 1;
-                }
+        Duration timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
+        try (ReconstructionReader reader = ReconstructionReader.open(client.properties(), topic, from);
+                ReconstructionFiles files = ReconstructionFiles.create(output)) {
+            // with no count there is no end to show progress towards: the bar then runs against the timeout
+            long total = count > 0 ? count : timeout.toSeconds();
+            ProgressBar progress = new ProgressBar(out, "consume", total, "img");
+            long start = System.nanoTime();
+            var received = reader.read(count, timeout, record -> {
+                files.write(record);
+                long done = count > 0 ? files.written() : (System.nanoTime() - start) / 1_000_000_000L;
+                progress.update(Math.min(done, total), files.written(), "");
+            });
+            progress.finish();
+            ReconstructionStats stats = ReconstructionStats.of(received);
+            out.printf(
+                    Locale.ROOT,
+                    "consumed %,d reconstructions from %s into %s (PNG files, summary.jsonl)%n",
+                    stats.count(),
+                    topic,
+                    output);
+            out.println(stats.quality());
+            if (count > 0 && stats.count() < count) {
+                spec.commandLine()
+                        .getErr()
+                        .printf(
+                                Locale.ROOT,
+                                "denoiser consume: only %,d of %,d reconstructions arrived within %.0f s%n",
+                                stats.count(),
+                                count,
+                                timeoutSeconds);
+                return 1;
             }
-            return 0;
-        } catch (ToolException | KafkaException | InvalidRecordException e) {
-            spec.commandLine().getErr().println("denoiser consume: " + e.getMessage());
-            return 1;
         }
+        return 0;
     }
 }

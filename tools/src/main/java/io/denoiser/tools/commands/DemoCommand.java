@@ -1,16 +1,11 @@
 package io.denoiser.tools.commands;
 
-import io.denoiser.model.artifact.ArtifactException;
-import io.denoiser.model.data.BadDataException;
 import io.denoiser.model.noise.NoiseSpec;
-import io.denoiser.stream.app.StartupException;
-import io.denoiser.stream.inference.ServingModelException;
 import io.denoiser.tools.ClientOptions;
 import io.denoiser.tools.ToolException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,31 +86,20 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            if (count < 1) {
-                throw new ToolException("--count must be at least 1, got " + count);
-            }
-            Demo.Settings settings = new Demo.Settings(
-                    model,
-                    runtime,
-                    images,
-                    count,
-                    NoiseSpec.parse(noise),
-                    partitions,
-                    Duration.ofSeconds(timeoutSeconds),
-                    output);
-            Demo.Outcome outcome = new Demo(settings, client, spec.commandLine().getOut()).run();
-            return outcome.failure().map(this::failure).orElse(0);
-        } catch (ToolException
-                | BadDataException
-                | ArtifactException
-                | ServingModelException
-                | StartupException
-                | KafkaException
-                | IllegalArgumentException
-                | IllegalStateException e) {
-            return failure(e.getMessage());
+        if (count < 1) {
+            throw new ToolException("--count must be at least 1, got " + count);
         }
+        Demo.Settings settings = new Demo.Settings(
+                model,
+                runtime,
+                images,
+                count,
+                NoiseSpec.parse(noise),
+                partitions,
+                Duration.ofSeconds(timeoutSeconds),
+                output);
+        Demo.Outcome outcome = new Demo(settings, client, spec.commandLine().getOut()).run();
+        return outcome.failure().map(this::failure).orElse(0);
     }
 
     private int failure(String message) {

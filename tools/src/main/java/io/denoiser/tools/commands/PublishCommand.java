@@ -1,7 +1,6 @@
 package io.denoiser.tools.commands;
 
 import io.denoiser.model.console.ProgressBar;
-import io.denoiser.model.data.BadDataException;
 import io.denoiser.model.noise.NoiseSpec;
 import io.denoiser.stream.config.TopicNames;
 import io.denoiser.testkit.NoisyRecords;
@@ -10,13 +9,11 @@ import io.denoiser.tools.ClientOptions;
 import io.denoiser.tools.ImageInputs;
 import io.denoiser.tools.Pacer;
 import io.denoiser.tools.RecordPublisher;
-import io.denoiser.tools.ToolException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,27 +76,22 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            NoisyRecords records = new NoisyRecords(NoiseSpec.parse(noise), seed);
-            List<SourceImage> images = ImageInputs.read(paths, count);
-            try (RecordPublisher publisher = RecordPublisher.open(client.properties(), topic)) {
-                ProgressBar progress = new ProgressBar(out, "publish", images.size(), "img");
-                RecordPublisher.Summary sent =
-                        publisher.publish(images, records, new Pacer(rate), n -> progress.update(n, n, ""));
-                progress.finish();
-                out.printf(
-                        Locale.ROOT,
-                        "published %,d images to %s in %.1f s (%,.0f images/s)%s%n",
-                        sent.images(),
-                        topic,
-                        sent.seconds(),
-                        sent.perSecond(),
-                        records.addsNoise() ? ", noise " + records.noise() + ", clean images as references" : "");
-            }
-            return 0;
-        } catch (ToolException | BadDataException | KafkaException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("denoiser publish: " + e.getMessage());
-            return 1;
+        NoisyRecords records = new NoisyRecords(NoiseSpec.parse(noise), seed);
+        List<SourceImage> images = ImageInputs.read(paths, count);
+        try (RecordPublisher publisher = RecordPublisher.open(client.properties(), topic)) {
+            ProgressBar progress = new ProgressBar(out, "publish", images.size(), "img");
+            RecordPublisher.Summary sent =
+                    publisher.publish(images, records, new Pacer(rate), n -> progress.update(n, n, ""));
+            progress.finish();
+            out.printf(
+                    Locale.ROOT,
+                    "published %,d images to %s in %.1f s (%,.0f images/s)%s%n",
+                    sent.images(),
+                    topic,
+                    sent.seconds(),
+                    sent.perSecond(),
+                    records.addsNoise() ? ", noise " + records.noise() + ", clean images as references" : "");
         }
+        return 0;
     }
 }

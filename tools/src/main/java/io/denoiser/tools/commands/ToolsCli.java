@@ -1,6 +1,13 @@
 package io.denoiser.tools.commands;
 
+import io.denoiser.model.artifact.ArtifactException;
 import io.denoiser.model.console.BuildVersion;
+import io.denoiser.model.data.BadDataException;
+import io.denoiser.schemas.validation.InvalidRecordException;
+import io.denoiser.stream.app.StartupException;
+import io.denoiser.stream.inference.ServingModelException;
+import io.denoiser.tools.ToolException;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,14 +29,34 @@ public final class ToolsCli {
         System.exit(exitCode);
     }
 
-    /** Builds the {@code denoiser-tools} command line with its subcommands, enum values accepted in any case. */
+    /**
+     * Builds the {@code denoiser-tools} command line with its subcommands, enum values accepted in any case, and
+     * one policy for failures: what a user can act on is one line and exit status 1, anything else a stack trace.
+     */
     public static CommandLine commandLine() {
         return new CommandLine(new ToolsCli())
                 .addSubcommand(new DemoCommand())
                 .addSubcommand(new PublishCommand())
                 .addSubcommand(new ConsumeCommand())
                 .addSubcommand(new BenchCommand())
-                .setCaseInsensitiveEnumValuesAllowed(true);
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(ToolsCli::oneLine);
+    }
+
+    private static int oneLine(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof ToolException
+                || e instanceof BadDataException
+                || e instanceof ArtifactException
+                || e instanceof ServingModelException
+                || e instanceof StartupException
+                || e instanceof InvalidRecordException
+                || e instanceof KafkaException
+                || e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException) {
+            command.getErr().println("denoiser " + command.getCommandName() + ": " + e.getMessage());
+            return 1;
+        }
+        throw e;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
