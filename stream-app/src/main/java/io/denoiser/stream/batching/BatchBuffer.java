@@ -17,7 +17,10 @@ final class BatchBuffer {
     private final KeyValueStore<String, PendingImage> store;
     private int size;
     private long oldestArrival;
-    /** Every key below it is deleted: iterating from it skips the tombstones that a queue leaves in RocksDB. */
+    /**
+     * Every key below it is deleted: iterating from it skips the tombstones that a queue leaves in RocksDB. An
+     * image added below it moves it down (see {@link #add}); {@code null} scans from the start.
+     */
     private String lowestKey;
 
     private BatchBuffer(KeyValueStore<String, PendingImage> store) {
@@ -35,12 +38,21 @@ final class BatchBuffer {
         return size;
     }
 
-    /** Arrival time of the oldest waiting image; meaningless when none waits. */
+    /**
+     * Arrival time of the first waiting image in key order, the next to be flushed; meaningless when none waits.
+     * Usually the oldest; after a replay below restored images it can be younger than they, which delays them by
+     * at most one {@code max.batch.delay.ms}, since a flush by delay takes every waiting image.
+     */
     long oldestArrival() {
         return oldestArrival;
     }
 
-    /** Adds the image unless an image with its key waits already (a replay after a crash). */
+    /**
+     * Adds the image unless an image with its key waits already (a replay after a crash). A key below the scan's
+     * start moves the start down to it. Why that happens: after an unclean stop under at_least_once the restored
+     * buffer can hold offsets above the last committed one; the app then reads the offsets between again, and
+     * once the restored images are flushed, those replayed images sit below the deleted keys.
+     */
     void add(PendingImage image) {
         String key = BufferKey.of(image.input().source());
         if (store.putIfAbsent(key, image) == null) {
@@ -48,6 +60,9 @@ final class BatchBuffer {
                 oldestArrival = image.arrivedAt();
             }
             size++;
+            if (lowestKey != null && key.compareTo(lowestKey) < 0) {
+                lowestKey = key;
+            }
         }
     }
 

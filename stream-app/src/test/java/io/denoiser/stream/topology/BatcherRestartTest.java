@@ -9,11 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.denoiser.schemas.records.NoisyImage;
 import io.denoiser.stream.batching.PendingImage;
 import io.denoiser.stream.config.StreamAppConfig;
+import io.denoiser.stream.config.StreamAppConfigDef;
 import io.denoiser.stream.fixtures.ChangelogReplay;
 import io.denoiser.stream.fixtures.DenoiserDriver;
 import io.denoiser.stream.fixtures.FakeDenoiser;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +61,41 @@ class BatcherRestartTest {
                     .extracting(TestRecord::key)
                     .containsExactly("img-a", "img-b", "img-c");
             assertThat(denoiser.callSizes()).containsExactly(3);
+            assertThat(restarted.buffered()).isZero();
+        }
+    }
+
+    /**
+     * Under at_least_once a crash can leave the changelog ahead of the committed offsets: the restored buffer
+     * holds images at offsets above those the restarted app reads again. The replayed images are then older than
+     * the restored ones, and flushing the restored ones must not hide the replayed ones.
+     */
+    @Test
+    void shouldDenoiseReplayedImagesBelowTheRestoredOnes() {
+        StreamAppConfig config = config(stateDir);
+        List<NoisyImage> images = IntStream.range(0, 13)
+                .mapToObj(i -> noisyImage("img-" + i, gradient(28, 28)))
+                .toList();
+        // given a crash after offsets 0..9 were denoised and 10..12 buffered, with no offset committed
+        List<TestRecord<String, PendingImage>> changelog;
+        StreamAppConfig batchesOfTen = config(stateDir, StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG, "10");
+        try (DenoiserDriver first = DenoiserDriver.start(batchesOfTen, FakeDenoiser.inverting())) {
+            first.sendAll(images);
+            assertThat(first.reconstructions()).hasSize(10);
+            changelog = first.bufferChangelog();
+        }
+        ChangelogReplay.restoreBatchBuffer(stateDir, config.applicationId(), changelog);
+
+        // when the restarted app reads all 13 again, in batches of 4
+        try (DenoiserDriver restarted = DenoiserDriver.start(config, FakeDenoiser.inverting())) {
+            assertThat(restarted.buffered()).isEqualTo(3);
+            restarted.sendAll(images);
+            restarted.advanceWallClock(BATCH_DELAY);
+
+            // then every image comes out (10..12 twice: at least once), and nothing is left waiting
+            assertThat(restarted.reconstructions())
+                    .extracting(TestRecord::key)
+                    .containsAll(images.stream().map(NoisyImage::id).toList());
             assertThat(restarted.buffered()).isZero();
         }
     }
