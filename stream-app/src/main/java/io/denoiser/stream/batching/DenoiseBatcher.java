@@ -31,6 +31,7 @@ final class DenoiseBatcher implements Processor<byte[], InputRecord, byte[], Obj
     private final NoisyImageReader reader;
     private final Reconstructions reconstructions;
     private final FlushTargets targets;
+    private final String inputTopic;
     private ProcessorContext<byte[], Object> context;
     private BatchBuffer buffer;
     private BatchFlusher flusher;
@@ -41,22 +42,24 @@ final class DenoiseBatcher implements Processor<byte[], InputRecord, byte[], Obj
             Supplier<? extends Denoiser> denoisers,
             NoisyImageReader reader,
             Reconstructions reconstructions,
-            FlushTargets targets) {
+            FlushTargets targets,
+            String inputTopic) {
         this.policy = policy;
         this.denoisers = denoisers;
         this.reader = reader;
         this.reconstructions = reconstructions;
         this.targets = targets;
+        this.inputTopic = inputTopic;
     }
 
     @Override
     public void init(ProcessorContext<byte[], Object> context) {
         this.context = context;
-        KeyValueStore<String, PendingImage> store = context.getStateStore(DenoiseBatcherSupplier.STORE_NAME);
+        KeyValueStore<String, byte[]> store = context.getStateStore(DenoiseBatcherSupplier.STORE_NAME);
         buffer = BatchBuffer.restore(store);
         denoiser = denoisers.get();
         flusher = new BatchFlusher(
-                context, buffer, policy, new BatchDenoising(denoiser, reader, reconstructions), targets);
+                context, buffer, policy, new BatchDenoising(denoiser, reader, reconstructions), targets, inputTopic);
         context.schedule(
                 policy.checkInterval(), PunctuationType.WALL_CLOCK_TIME, new FlushPunctuator(policy, buffer, flusher));
         if (buffer.size() > 0) {

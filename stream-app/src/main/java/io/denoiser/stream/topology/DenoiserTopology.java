@@ -54,7 +54,12 @@ public final class DenoiserTopology {
                 .addProcessor(
                         DENOISE_BATCHER,
                         new DenoiseBatcherSupplier(
-                                config.batching(), denoisers, reader, new Reconstructions(modelVersion), targets),
+                                config.batching(),
+                                denoisers,
+                                reader,
+                                new Reconstructions(modelVersion),
+                                targets,
+                                topics.input()),
                         DECODE_VALIDATE)
                 .addSink(
                         DENOISED_SINK,

@@ -12,7 +12,7 @@ import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -35,14 +35,15 @@ class BatchBufferTest {
     @TempDir
     Path stateDir;
 
-    private KeyValueStore<String, PendingImage> store;
+    private final Serializer<PendingImage> serializer = new PendingImageSerde().serializer();
+    private KeyValueStore<String, byte[]> store;
 
     @BeforeEach
     void openStore() {
         store = Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(DenoiseBatcherSupplier.STORE_NAME),
                         Serdes.String(),
-                        new PendingImageSerde())
+                        Serdes.ByteArray())
                 .withLoggingDisabled()
                 .build();
         Properties properties = new Properties();
@@ -73,10 +74,10 @@ class BatchBufferTest {
                 buffer.add(image);
                 expected.putIfAbsent(BufferKey.of(image.input().source()), image);
             } else {
-                List<KeyValue<String, PendingImage>> batch = buffer.oldest(1 + random.nextInt(8));
+                List<BufferEntry> batch = buffer.oldest(1 + random.nextInt(8));
                 assertThat(batch).containsExactlyElementsOf(first(expected, batch.size()));
                 buffer.remove(batch);
-                batch.forEach(entry -> expected.remove(entry.key));
+                batch.forEach(entry -> expected.remove(entry.key()));
             }
 
             // then
@@ -90,8 +91,8 @@ class BatchBufferTest {
     @Test
     void shouldRestoreCountAndOldestArrivalFromTheStore() {
         // given
-        store.put(BufferKey.of(new SourceCoordinates(TOPIC, 0, 7)), pending(0, 7, 2_000));
-        store.put(BufferKey.of(new SourceCoordinates(TOPIC, 0, 3)), pending(0, 3, 1_000));
+        store.put(key(0, 7), serializer.serialize(null, pending(0, 7, 2_000)));
+        store.put(key(0, 3), serializer.serialize(null, pending(0, 3, 1_000)));
 
         // when
         BatchBuffer buffer = BatchBuffer.restore(store);
@@ -101,14 +102,48 @@ class BatchBufferTest {
         assertThat(buffer.oldestArrival()).isEqualTo(1_000);
     }
 
+    @Test
+    void shouldHandOutAnEntryItCannotReadInsteadOfFailing() {
+        // given a corrupt entry between two images, and one from a newer format
+        byte[] newerFormat = serializer.serialize(null, pending(0, 3, 1_000));
+        newerFormat[0] = 2;
+        store.put(key(0, 1), serializer.serialize(null, pending(0, 1, 1_000)));
+        store.put(key(0, 2), new byte[] {1, 0, 0});
+        store.put(key(0, 3), newerFormat);
+        store.put(key(0, 4), serializer.serialize(null, pending(0, 4, 1_000)));
+
+        // when
+        BatchBuffer buffer = BatchBuffer.restore(store);
+        List<BufferEntry> batch = buffer.oldest(8);
+
+        // then it counts them, and they make the first check flush at once
+        assertThat(buffer.size()).isEqualTo(4);
+        assertThat(buffer.oldestArrival()).isEqualTo(BatchBuffer.UNREADABLE_ARRIVAL);
+        assertThat(batch).extracting(BufferEntry::key).containsExactly(key(0, 1), key(0, 2), key(0, 3), key(0, 4));
+        assertThat(batch.get(1)).isInstanceOfSatisfying(BufferEntry.Unreadable.class, unreadable -> {
+            assertThat(unreadable.size()).isEqualTo(3);
+            assertThat(unreadable.problem()).contains("corrupt");
+        });
+        assertThat(batch.get(2))
+                .isInstanceOfSatisfying(
+                        BufferEntry.Unreadable.class,
+                        unreadable -> assertThat(unreadable.problem()).contains("format version 2"));
+        buffer.remove(batch);
+        assertThat(buffer.size()).isZero();
+    }
+
+    private static String key(int partition, long offset) {
+        return BufferKey.of(new SourceCoordinates(TOPIC, partition, offset));
+    }
+
     /** The first {@code count} entries in the map's iteration order (key order, for the sorted maps here). */
-    private static List<KeyValue<String, PendingImage>> first(Map<String, PendingImage> entries, int count) {
-        List<KeyValue<String, PendingImage>> first = new ArrayList<>(count);
+    private static List<BufferEntry> first(Map<String, PendingImage> entries, int count) {
+        List<BufferEntry> first = new ArrayList<>(count);
         for (Map.Entry<String, PendingImage> entry : entries.entrySet()) {
             if (first.size() == count) {
                 break;
             }
-            first.add(KeyValue.pair(entry.getKey(), entry.getValue()));
+            first.add(new BufferEntry.Waiting(entry.getKey(), entry.getValue()));
         }
         return first;
     }
