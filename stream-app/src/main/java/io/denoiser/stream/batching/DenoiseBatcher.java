@@ -59,7 +59,12 @@ final class DenoiseBatcher implements Processor<byte[], InputRecord, byte[], Obj
         buffer = BatchBuffer.restore(store);
         denoiser = denoisers.get();
         flusher = new BatchFlusher(
-                context, buffer, policy, new BatchDenoising(denoiser, reader, reconstructions), targets, inputTopic);
+                context,
+                buffer,
+                policy,
+                new BatchDenoising(denoiser, reader, reconstructions, policy.maxBatchPixels()),
+                targets,
+                inputTopic);
         context.schedule(
                 policy.checkInterval(), PunctuationType.WALL_CLOCK_TIME, new FlushPunctuator(policy, buffer, flusher));
         if (buffer.size() > 0) {

@@ -14,21 +14,28 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Denoises one flushed batch: reads the buffered images again, passes them to the model in one call
- * ({@link Bisection} isolates the images it fails on), and turns each into a reconstruction or a dead
- * letter, in input order. Every image yields exactly one outcome. Uses one {@link Denoiser}, so it belongs
- * to one processor (one stream thread).
+ * Denoises one flushed batch: reads the buffered images again, passes them to the model in as few calls as
+ * {@code max.batch.pixels} allows ({@link PixelBudget}; {@link Bisection} isolates the images a call fails on),
+ * and turns each into a reconstruction or a dead letter, in input order. Every image yields exactly one outcome.
+ * Uses one {@link Denoiser}, so it belongs to one processor (one stream thread).
  */
 public final class BatchDenoising {
 
     private final Denoiser denoiser;
     private final NoisyImageReader reader;
     private final Reconstructions reconstructions;
+    private final long maxCallPixels;
 
-    public BatchDenoising(Denoiser denoiser, NoisyImageReader reader, Reconstructions reconstructions) {
+    /** @param maxCallPixels most pixels in one model call ({@code max.batch.pixels}) */
+    public BatchDenoising(
+            Denoiser denoiser, NoisyImageReader reader, Reconstructions reconstructions, long maxCallPixels) {
         this.denoiser = Objects.requireNonNull(denoiser, "denoiser");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.reconstructions = Objects.requireNonNull(reconstructions, "reconstructions");
+        if (maxCallPixels < 1) {
+            throw new IllegalArgumentException("maxCallPixels must be at least 1, got " + maxCallPixels);
+        }
+        this.maxCallPixels = maxCallPixels;
     }
 
     /**
@@ -39,10 +46,12 @@ public final class BatchDenoising {
     public List<FlushOutcome> denoise(List<InputRecord> batch, long now) {
         FlushOutcome[] outcomes = new FlushOutcome[batch.size()];
         List<BatchImage> readable = readAll(batch, outcomes, now);
-        List<ModelResult> results = Bisection.denoise(denoiser, toGray(readable));
-        for (int i = 0; i < results.size(); i++) {
-            BatchImage image = readable.get(i);
-            outcomes[image.index()] = outcome(batch.get(image.index()), image.image(), results.get(i), now);
+        for (List<BatchImage> call : PixelBudget.split(readable, BatchImage::pixels, maxCallPixels)) {
+            List<ModelResult> results = Bisection.denoise(denoiser, toGray(call));
+            for (int i = 0; i < results.size(); i++) {
+                BatchImage image = call.get(i);
+                outcomes[image.index()] = outcome(batch.get(image.index()), image.image(), results.get(i), now);
+            }
         }
         return Arrays.asList(outcomes);
     }
@@ -90,5 +99,10 @@ public final class BatchDenoising {
     }
 
     /** An image of the batch that could be read, and its index in the batch. */
-    private record BatchImage(int index, ValidNoisyImage image) {}
+    private record BatchImage(int index, ValidNoisyImage image) {
+
+        long pixels() {
+            return (long) image.noisy().width() * image.noisy().height();
+        }
+    }
 }
