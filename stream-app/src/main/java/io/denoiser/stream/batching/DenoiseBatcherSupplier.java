@@ -1,6 +1,7 @@
 package io.denoiser.stream.batching;
 
 import io.denoiser.model.inference.Denoiser;
+import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.inference.Reconstructions;
 import io.denoiser.stream.source.InputRecord;
 import io.denoiser.stream.validation.NoisyImageReader;
@@ -32,26 +33,32 @@ public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], I
     private final Reconstructions reconstructions;
     private final FlushTargets targets;
     private final String inputTopic;
+    private final ServingHealth health;
 
-    /** @param inputTopic the topic the buffered images come from */
+    /**
+     * @param inputTopic the topic the buffered images come from
+     * @param health     what every task tells about the model's health
+     */
     public DenoiseBatcherSupplier(
             BatchPolicy policy,
             Supplier<? extends Denoiser> denoisers,
             NoisyImageReader reader,
             Reconstructions reconstructions,
             FlushTargets targets,
-            String inputTopic) {
+            String inputTopic,
+            ServingHealth health) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.denoisers = Objects.requireNonNull(denoisers, "denoisers");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.reconstructions = Objects.requireNonNull(reconstructions, "reconstructions");
         this.targets = Objects.requireNonNull(targets, "targets");
         this.inputTopic = Objects.requireNonNull(inputTopic, "inputTopic");
+        this.health = Objects.requireNonNull(health, "health");
     }
 
     @Override
     public Processor<byte[], InputRecord, byte[], Object> get() {
-        return new DenoiseBatcher(policy, denoisers, reader, reconstructions, targets, inputTopic);
+        return new DenoiseBatcher(policy, denoisers, reader, reconstructions, targets, inputTopic, health);
     }
 
     @Override
