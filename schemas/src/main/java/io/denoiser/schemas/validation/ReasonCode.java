@@ -16,7 +16,10 @@ public enum ReasonCode {
             + "the maximum encoded size."),
     UNSUPPORTED_SHAPE("The image is valid but its shape is not supported yet: channels 3 (colour) is reserved."),
     INFERENCE_FAILED("The model failed on a valid image. Raised by the stream app, never caused by the input "
-            + "record alone.");
+            + "record alone."),
+    UNREADABLE_BUFFER_ENTRY("A valid image waiting in the stream app's batch buffer could not be read back: the"
+            + " entry is corrupt or was written by a newer version of the app. The dead letter carries where the"
+            + " original record is, not its bytes. Raised by the stream app, never caused by the input record alone.");
 
     private final String description;
 
@@ -31,6 +34,6 @@ public enum ReasonCode {
 
     /** Whether a record on the input topic can cause this code by itself, without the app failing. */
     public boolean causedByInput() {
-        return this != INFERENCE_FAILED;
+        return this != INFERENCE_FAILED && this != UNREADABLE_BUFFER_ENTRY;
     }
 }

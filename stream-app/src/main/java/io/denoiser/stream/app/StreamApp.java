@@ -1,6 +1,7 @@
 package io.denoiser.stream.app;
 
 import io.denoiser.stream.config.StreamAppConfig;
+import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.inference.ModelDenoisers;
 import io.denoiser.stream.inference.ServingModel;
 import io.denoiser.stream.topology.DenoiserTopology;
@@ -37,7 +38,8 @@ public final class StreamApp {
                 threads,
                 config.numStreamThreads());
         try {
-            Topology topology = DenoiserTopology.build(config, model.denoisers(), model.version());
+            ServingHealth health = ServingHealth.create();
+            Topology topology = DenoiserTopology.build(config, model.denoisers(), model.version(), health);
             return new StreamAppLifecycle(topology, config, model);
         } catch (RuntimeException e) {
             model.close();

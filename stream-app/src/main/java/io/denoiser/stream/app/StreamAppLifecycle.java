@@ -1,6 +1,7 @@
 package io.denoiser.stream.app;
 
 import io.denoiser.stream.config.StreamAppConfig;
+import io.denoiser.stream.inference.ModelBrokenException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * Runs the topology in Kafka Streams from start to stop, each step decided on purpose:
  *
  * <ul>
+ *   <li><b>A broken model stops the instance too</b> ({@link ModelBrokenException}: a call failed and so did a probe
+ *       image), with one ERROR line giving the reason and exit code 1: dead-lettering every image would look healthy
+ *       while losing the stream; stopped, the images wait in the buffer until a fixed model or runtime is started.
  *   <li><b>Uncaught exceptions: SHUTDOWN_CLIENT.</b> Failures of single records never get here: undecodable
  *       inputs and images the model fails on become dead letters, outputs too large for Kafka are dropped by
  *       {@code OversizedRecordHandler}. What does get here is a fault of this instance or its surroundings (a
@@ -117,6 +121,9 @@ public final class StreamAppLifecycle implements AutoCloseable {
             return "no cause recorded (see the log)";
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ModelBrokenException broken) {
+                return broken.getMessage() + "; the buffered images wait in the changelogged buffer for the next start";
+            }
             if (t instanceof MissingSourceTopicException) {
                 return "the input topic " + config.topics().input() + " does not exist at " + config.bootstrapServers()
                         + ": create it, and the output and dead-letter topics";
@@ -191,10 +198,24 @@ public final class StreamAppLifecycle implements AutoCloseable {
 
     private StreamThreadExceptionResponse onUncaughtException(Throwable exception) {
         fatalError.compareAndSet(null, exception);
-        LOG.error(
-                "a stream thread failed; stopping this instance (uncaught-exception policy SHUTDOWN_CLIENT)",
-                exception);
+        if (isBrokenModel(exception)) {
+            // the reason says it all; a stack trace would only bury it
+            LOG.error("stopping this instance: {}", explain(exception));
+        } else {
+            LOG.error(
+                    "a stream thread failed; stopping this instance (uncaught-exception policy SHUTDOWN_CLIENT)",
+                    exception);
+        }
         return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    private static boolean isBrokenModel(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ModelBrokenException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void closeModel() {

@@ -2,10 +2,11 @@ package io.denoiser.stream.batching;
 
 import io.denoiser.stream.inference.BatchDenoising;
 import io.denoiser.stream.inference.FlushOutcome;
+import io.denoiser.stream.source.DeadLetters;
 import io.denoiser.stream.source.InputRecord;
+import io.denoiser.stream.source.SourceCoordinates;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -22,18 +23,22 @@ final class BatchFlusher {
     private final BatchPolicy policy;
     private final BatchDenoising denoising;
     private final FlushTargets targets;
+    private final String inputTopic;
 
+    /** @param inputTopic the topic of the buffered images, named in the dead letters of unreadable entries */
     BatchFlusher(
             ProcessorContext<byte[], Object> context,
             BatchBuffer buffer,
             BatchPolicy policy,
             BatchDenoising denoising,
-            FlushTargets targets) {
+            FlushTargets targets,
+            String inputTopic) {
         this.context = context;
         this.buffer = buffer;
         this.policy = policy;
         this.denoising = denoising;
         this.targets = targets;
+        this.inputTopic = inputTopic;
     }
 
     /** Flushes while a full batch waits (once, normally; more after a restart with a lower batch size). */
@@ -51,11 +56,13 @@ final class BatchFlusher {
     }
 
     private void flushOldestBatch() {
-        List<KeyValue<String, PendingImage>> batch = buffer.oldest(policy.maxBatchSize());
+        List<BufferEntry> batch = buffer.oldest(policy.maxBatchSize());
         if (batch.isEmpty()) {
             throw new IllegalStateException("the batch buffer counts " + buffer.size() + " images but holds none");
         }
-        publish(denoising.denoise(inputsOf(batch), context.currentSystemTimeMs()));
+        long now = context.currentSystemTimeMs();
+        publish(denoising.denoise(waitingImagesOf(batch), now));
+        publish(unreadableEntriesOf(batch, now));
         buffer.remove(batch);
     }
 
@@ -74,11 +81,36 @@ final class BatchFlusher {
         }
     }
 
-    private static List<InputRecord> inputsOf(List<KeyValue<String, PendingImage>> batch) {
+    private static List<InputRecord> waitingImagesOf(List<BufferEntry> batch) {
         List<InputRecord> inputs = new ArrayList<>(batch.size());
-        for (KeyValue<String, PendingImage> entry : batch) {
-            inputs.add(entry.value.input());
+        for (BufferEntry entry : batch) {
+            if (entry instanceof BufferEntry.Waiting waiting) {
+                inputs.add(waiting.image().input());
+            }
         }
         return inputs;
+    }
+
+    /**
+     * The dead letters of the entries that cannot be read. Their original key, value and timestamp are lost with
+     * them; the key of the buffer still says where the original record is, so its dead letter names that and is
+     * published without a key, at the time of the flush.
+     */
+    private List<FlushOutcome> unreadableEntriesOf(List<BufferEntry> batch, long now) {
+        List<FlushOutcome> deadLetters = new ArrayList<>();
+        for (BufferEntry entry : batch) {
+            if (entry instanceof BufferEntry.Unreadable unreadable) {
+                SourceCoordinates source = BufferKey.coordinatesOf(unreadable.key(), inputTopic)
+                        .orElseGet(() -> new SourceCoordinates(
+                                inputTopic, context.taskId().partition(), 0));
+                String message = "batch buffer entry " + unreadable.key() + " (" + unreadable.size()
+                        + " bytes) cannot be read, so the image was never denoised: " + unreadable.problem()
+                        + "; the original record is at " + source + " while the topic's retention keeps it";
+                InputRecord input = new InputRecord(source, null, null, now);
+                deadLetters.add(
+                        new FlushOutcome.DeadLettered(input, DeadLetters.unreadableBufferEntry(source, message, now)));
+            }
+        }
+        return deadLetters;
     }
 }

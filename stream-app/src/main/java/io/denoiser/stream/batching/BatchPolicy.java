@@ -5,15 +5,27 @@ import java.util.Objects;
 
 /**
  * When the micro-batcher flushes: as soon as {@code maxBatchSize} images wait, or when the oldest has waited
- * {@code maxBatchDelay} of wall-clock time. Pure arithmetic, so the decisions are tested without Kafka.
+ * {@code maxBatchDelay} of wall-clock time; and how large one model call may be. Pure arithmetic, so the
+ * decisions are tested without Kafka.
  *
- * @param maxBatchSize  images per model call, at least 1
- * @param maxBatchDelay longest wait of an image for its batch to fill, at least 1 ms
+ * @param maxBatchSize   images per flushed batch, at least 1
+ * @param maxBatchDelay  longest wait of an image for its batch to fill, at least 1 ms
+ * @param maxBatchPixels most pixels in one model call, at least 1: a flushed batch is split into calls within
+ *                       it ({@code PixelBudget}); an image larger than it is denoised alone
  */
-public record BatchPolicy(int maxBatchSize, Duration maxBatchDelay) {
+public record BatchPolicy(int maxBatchSize, Duration maxBatchDelay, long maxBatchPixels) {
 
     /** How often the wall-clock check runs, as a fraction of the delay, so a flush is late by at most this much. */
     static final int CHECKS_PER_DELAY = 4;
+
+    /**
+     * One 1024 x 1024 image, the largest the default image limits admit (and 1,337 MNIST digits). Why: a model
+     * call's working memory grows with its pixels, and flat PNGs of that size are a few KB each, so a bound by
+     * count alone let eight of them into one call (1 GiB for the first convolution's output). Measured peaks:
+     * ONNX Runtime about 220 bytes per pixel, so about 230 MiB per call at this bound, which fits the 2 GiB of
+     * docker-compose.yml beside the heap; the DL4J runtimes about 1.6 KB per pixel (README, "When something fails").
+     */
+    public static final long DEFAULT_MAX_BATCH_PIXELS = 1024 * 1024;
 
     public BatchPolicy {
         if (maxBatchSize < 1) {
@@ -23,6 +35,14 @@ public record BatchPolicy(int maxBatchSize, Duration maxBatchDelay) {
         if (maxBatchDelay.toMillis() < 1) {
             throw new IllegalArgumentException("maxBatchDelay must be at least 1 ms, got " + maxBatchDelay);
         }
+        if (maxBatchPixels < 1) {
+            throw new IllegalArgumentException("maxBatchPixels must be at least 1, got " + maxBatchPixels);
+        }
+    }
+
+    /** With the default bound of pixels per model call. */
+    public BatchPolicy(int maxBatchSize, Duration maxBatchDelay) {
+        this(maxBatchSize, maxBatchDelay, DEFAULT_MAX_BATCH_PIXELS);
     }
 
     /** Whether a full batch waits. */

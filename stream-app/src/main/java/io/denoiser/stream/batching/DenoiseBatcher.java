@@ -1,11 +1,14 @@
 package io.denoiser.stream.batching;
 
 import io.denoiser.model.inference.Denoiser;
+import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.inference.BatchDenoising;
 import io.denoiser.stream.inference.Reconstructions;
 import io.denoiser.stream.source.InputRecord;
 import io.denoiser.stream.validation.NoisyImageReader;
+import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * ({@link FlushPunctuator}). Images still buffered when the task closes stay in the store (and its
  * changelog) and are flushed by whoever opens the task next. Owns its {@link Denoiser}: one per task, created
  * in {@link #init} and closed in {@link #close}, since a DL4J network serialises its callers (with a runtime
- * that all tasks share, it is a view whose close leaves the runtime open).
+ * that all tasks share, it is a view whose close leaves the runtime open). Its model calls are recorded in an
+ * {@link InFlightCallFile}, so that a call the app does not survive is not repeated whole after the restart.
  */
 final class DenoiseBatcher implements Processor<byte[], InputRecord, byte[], Object> {
 
@@ -31,32 +35,44 @@ final class DenoiseBatcher implements Processor<byte[], InputRecord, byte[], Obj
     private final NoisyImageReader reader;
     private final Reconstructions reconstructions;
     private final FlushTargets targets;
+    private final String inputTopic;
+    private final ServingHealth health;
     private ProcessorContext<byte[], Object> context;
     private BatchBuffer buffer;
     private BatchFlusher flusher;
     private Denoiser denoiser;
+    private InFlightCallFile inFlight;
 
     DenoiseBatcher(
             BatchPolicy policy,
             Supplier<? extends Denoiser> denoisers,
             NoisyImageReader reader,
             Reconstructions reconstructions,
-            FlushTargets targets) {
+            FlushTargets targets,
+            String inputTopic,
+            ServingHealth health) {
         this.policy = policy;
         this.denoisers = denoisers;
         this.reader = reader;
         this.reconstructions = reconstructions;
         this.targets = targets;
+        this.inputTopic = inputTopic;
+        this.health = health;
     }
 
     @Override
     public void init(ProcessorContext<byte[], Object> context) {
         this.context = context;
-        KeyValueStore<String, PendingImage> store = context.getStateStore(DenoiseBatcherSupplier.STORE_NAME);
+        KeyValueStore<String, byte[]> store = context.getStateStore(DenoiseBatcherSupplier.STORE_NAME);
         buffer = BatchBuffer.restore(store);
+        inFlight = InFlightCallFile.open(
+                Path.of(String.valueOf(context.appConfigs().get(StreamsConfig.STATE_DIR_CONFIG))),
+                context.applicationId(),
+                context.taskId().toString());
         denoiser = denoisers.get();
-        flusher = new BatchFlusher(
-                context, buffer, policy, new BatchDenoising(denoiser, reader, reconstructions), targets);
+        BatchDenoising denoising = new BatchDenoising(
+                denoiser, reader, reconstructions, policy.maxBatchPixels(), inFlight, health.model());
+        flusher = new BatchFlusher(context, buffer, policy, denoising, targets, inputTopic);
         context.schedule(
                 policy.checkInterval(), PunctuationType.WALL_CLOCK_TIME, new FlushPunctuator(policy, buffer, flusher));
         if (buffer.size() > 0) {
@@ -74,6 +90,9 @@ final class DenoiseBatcher implements Processor<byte[], InputRecord, byte[], Obj
     public void close() {
         if (denoiser != null) {
             denoiser.close();
+        }
+        if (inFlight != null) {
+            inFlight.close();
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.denoiser.stream.batching;
 
 import io.denoiser.model.inference.Denoiser;
+import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.inference.Reconstructions;
 import io.denoiser.stream.source.InputRecord;
 import io.denoiser.stream.validation.NoisyImageReader;
@@ -17,8 +18,10 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Supplies the micro-batcher ({@link DenoiseBatcher}) and owns its store, {@value #STORE_NAME}: a persistent,
- * changelogged key-value store from {@link BufferKey} to {@link PendingImage}. Each call of {@link #get}
- * makes a new processor with its own {@link Denoiser} from {@code denoisers}.
+ * changelogged key-value store from {@link BufferKey} to a {@link PendingImage} in {@link PendingImageSerde}'s
+ * format (held as bytes, which {@link BatchBuffer} reads, so that an unreadable entry is a dead letter rather than
+ * an exception out of the store). Each call of {@link #get} makes a new processor with its own {@link Denoiser}
+ * from {@code denoisers}.
  */
 public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], InputRecord, byte[], Object> {
 
@@ -29,23 +32,33 @@ public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], I
     private final NoisyImageReader reader;
     private final Reconstructions reconstructions;
     private final FlushTargets targets;
+    private final String inputTopic;
+    private final ServingHealth health;
 
+    /**
+     * @param inputTopic the topic the buffered images come from
+     * @param health     what every task tells about the model's health
+     */
     public DenoiseBatcherSupplier(
             BatchPolicy policy,
             Supplier<? extends Denoiser> denoisers,
             NoisyImageReader reader,
             Reconstructions reconstructions,
-            FlushTargets targets) {
+            FlushTargets targets,
+            String inputTopic,
+            ServingHealth health) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.denoisers = Objects.requireNonNull(denoisers, "denoisers");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.reconstructions = Objects.requireNonNull(reconstructions, "reconstructions");
         this.targets = Objects.requireNonNull(targets, "targets");
+        this.inputTopic = Objects.requireNonNull(inputTopic, "inputTopic");
+        this.health = Objects.requireNonNull(health, "health");
     }
 
     @Override
     public Processor<byte[], InputRecord, byte[], Object> get() {
-        return new DenoiseBatcher(policy, denoisers, reader, reconstructions, targets);
+        return new DenoiseBatcher(policy, denoisers, reader, reconstructions, targets, inputTopic, health);
     }
 
     @Override
@@ -58,9 +71,9 @@ public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], I
      * cache is written out before every commit): an image buffered and flushed within one commit interval
      * then never reaches RocksDB or the changelog at all.
      */
-    private static StoreBuilder<KeyValueStore<String, PendingImage>> bufferStore() {
+    private static StoreBuilder<KeyValueStore<String, byte[]>> bufferStore() {
         return Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(STORE_NAME), Serdes.String(), new PendingImageSerde())
+                        Stores.persistentKeyValueStore(STORE_NAME), Serdes.String(), Serdes.ByteArray())
                 .withLoggingEnabled(Map.of())
                 .withCachingEnabled();
     }

@@ -6,6 +6,7 @@ import static io.denoiser.stream.config.StreamAppConfigDef.DEAD_LETTER_TOPIC_CON
 import static io.denoiser.stream.config.StreamAppConfigDef.INFERENCE_THREADS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.INPUT_TOPIC_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.MAX_BATCH_DELAY_MS_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.MAX_BATCH_PIXELS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.MAX_ENCODED_BYTES_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.MAX_IMAGE_HEIGHT_CONFIG;
@@ -91,8 +92,10 @@ public record StreamAppConfig(
                 (String) parsed.get(BOOTSTRAP_SERVERS_CONFIG),
                 (String) parsed.get(APPLICATION_ID_CONFIG),
                 topics(parsed),
-                new BatchPolicy((int) parsed.get(MAX_BATCH_SIZE_CONFIG), Duration.ofMillis((long)
-                        parsed.get(MAX_BATCH_DELAY_MS_CONFIG))),
+                new BatchPolicy(
+                        (int) parsed.get(MAX_BATCH_SIZE_CONFIG),
+                        Duration.ofMillis((long) parsed.get(MAX_BATCH_DELAY_MS_CONFIG)),
+                        (long) parsed.get(MAX_BATCH_PIXELS_CONFIG)),
                 (String) parsed.get(PROCESSING_GUARANTEE_CONFIG),
                 (int) parsed.get(NUM_STREAM_THREADS_CONFIG),
                 (int) parsed.get(NUM_STANDBY_REPLICAS_CONFIG),

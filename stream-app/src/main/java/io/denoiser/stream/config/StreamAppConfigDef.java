@@ -1,6 +1,7 @@
 package io.denoiser.stream.config;
 
 import io.denoiser.schemas.validation.RecordLimits;
+import io.denoiser.stream.batching.BatchPolicy;
 import io.denoiser.stream.inference.ModelRuntime;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -50,6 +51,15 @@ public final class StreamAppConfigDef {
 
     private static final String MAX_BATCH_DELAY_MS_DOC = "Longest wall-clock time an image waits for its batch to"
             + " fill; after it a partial batch is flushed, also when no more input arrives.";
+
+    // --- batching and inference guards (issue 12) ---
+    public static final String MAX_BATCH_PIXELS_CONFIG = "max.batch.pixels";
+    private static final String MAX_BATCH_PIXELS_DOC = "Most pixels (width x height, summed over the images) in one"
+            + " model call: a flushed batch is split into calls within it, in arrival order, and an image larger than"
+            + " it is denoised alone. It bounds the model's working memory: about 220 bytes per pixel with onnx"
+            + " (measured), about 1.6 KB with dl4j and dl4j-plain. The default, one 1024 x 1024 image, is the largest"
+            + " image the default limits admit; lower it for the dl4j runtimes or a smaller memory limit.";
+    // --- end of batching and inference guards ---
 
     public static final String PROCESSING_GUARANTEE_CONFIG = StreamsConfig.PROCESSING_GUARANTEE_CONFIG;
     private static final String PROCESSING_GUARANTEE_DOC = "at_least_once (a crash may publish an image twice) or"
@@ -178,6 +188,13 @@ public final class StreamAppConfigDef {
                     ConfigDef.Range.between(1, 60_000),
                     Importance.HIGH,
                     MAX_BATCH_DELAY_MS_DOC)
+            .define(
+                    MAX_BATCH_PIXELS_CONFIG,
+                    ConfigDef.Type.LONG,
+                    BatchPolicy.DEFAULT_MAX_BATCH_PIXELS,
+                    ConfigDef.Range.atLeast(1),
+                    Importance.MEDIUM,
+                    MAX_BATCH_PIXELS_DOC)
             .define(
                     PROCESSING_GUARANTEE_CONFIG,
                     ConfigDef.Type.STRING,

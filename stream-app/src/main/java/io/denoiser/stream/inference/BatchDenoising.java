@@ -4,6 +4,7 @@ import io.denoiser.model.image.GrayImage;
 import io.denoiser.model.inference.Denoiser;
 import io.denoiser.schemas.image.DecodedImage;
 import io.denoiser.schemas.validation.InvalidRecordException;
+import io.denoiser.stream.health.ModelHealth;
 import io.denoiser.stream.source.DeadLetters;
 import io.denoiser.stream.source.InputRecord;
 import io.denoiser.stream.validation.NoisyImageReader;
@@ -14,35 +15,61 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Denoises one flushed batch: reads the buffered images again, passes them to the model in one call
- * ({@link Bisection} isolates the images it fails on), and turns each into a reconstruction or a dead
- * letter, in input order. Every image yields exactly one outcome. Uses one {@link Denoiser}, so it belongs
- * to one processor (one stream thread).
+ * Denoises one flushed batch: reads the buffered images again, passes them to the model in as few calls as
+ * {@code max.batch.pixels} allows ({@link PixelBudget}; {@link Bisection} isolates the images a call fails on),
+ * and turns each into a reconstruction or a dead letter, in input order. Every image yields exactly one outcome,
+ * unless the model is judged broken ({@link ModelBrokenException}), which yields none. Images that were in a call
+ * the app did not survive get calls of their own, and those that stopped it alone twice are dead-lettered
+ * without another call ({@link InFlightCalls}). Uses one {@link Denoiser}, so it belongs to one processor (one
+ * stream thread).
  */
 public final class BatchDenoising {
 
-    private final Denoiser denoiser;
+    private final ModelCalls model;
+    private final InFlightCalls inFlight;
     private final NoisyImageReader reader;
     private final Reconstructions reconstructions;
+    private final long maxCallPixels;
 
-    public BatchDenoising(Denoiser denoiser, NoisyImageReader reader, Reconstructions reconstructions) {
-        this.denoiser = Objects.requireNonNull(denoiser, "denoiser");
+    /**
+     * @param maxCallPixels most pixels in one model call ({@code max.batch.pixels})
+     * @param inFlight      the task's record of its model calls
+     * @param health        told when the model is judged broken
+     */
+    public BatchDenoising(
+            Denoiser denoiser,
+            NoisyImageReader reader,
+            Reconstructions reconstructions,
+            long maxCallPixels,
+            InFlightCalls inFlight,
+            ModelHealth health) {
+        this.model = new ModelCalls(denoiser, inFlight, health);
+        this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.reconstructions = Objects.requireNonNull(reconstructions, "reconstructions");
+        if (maxCallPixels < 1) {
+            throw new IllegalArgumentException("maxCallPixels must be at least 1, got " + maxCallPixels);
+        }
+        this.maxCallPixels = maxCallPixels;
     }
 
     /**
      * Denoises a flushed batch: one outcome per input record, in input order, a reconstruction or a dead letter.
      *
      * @param now wall-clock time of the flush, epoch ms
+     * @throws ModelBrokenException when the model fails a call and its probe: nothing of the batch may be published
      */
     public List<FlushOutcome> denoise(List<InputRecord> batch, long now) {
         FlushOutcome[] outcomes = new FlushOutcome[batch.size()];
         List<BatchImage> readable = readAll(batch, outcomes, now);
-        List<ModelResult> results = Bisection.denoise(denoiser, toGray(readable));
-        for (int i = 0; i < results.size(); i++) {
-            BatchImage image = readable.get(i);
-            outcomes[image.index()] = outcome(batch.get(image.index()), image.image(), results.get(i), now);
+        List<BatchImage> callable = withoutCondemned(readable, outcomes, now);
+        model.startFlush();
+        for (List<BatchImage> call : calls(callable)) {
+            List<ModelResult> results = Bisection.denoise(model, inputsOf(call));
+            for (int i = 0; i < results.size(); i++) {
+                BatchImage image = call.get(i);
+                outcomes[image.index()] = outcome(image.input(), image.image(), results.get(i), now);
+            }
         }
         return Arrays.asList(outcomes);
     }
@@ -56,12 +83,46 @@ public final class BatchDenoising {
         for (int i = 0; i < batch.size(); i++) {
             InputRecord input = batch.get(i);
             try {
-                readable.add(new BatchImage(i, reader.read(input)));
+                readable.add(new BatchImage(i, input, reader.read(input)));
             } catch (InvalidRecordException rejection) {
                 outcomes[i] = new FlushOutcome.DeadLettered(input, DeadLetters.rejected(input, rejection, now));
             }
         }
         return readable;
+    }
+
+    /** The images worth a call; the dead letters of those that stopped the app alone go into {@code outcomes}. */
+    private List<BatchImage> withoutCondemned(List<BatchImage> readable, FlushOutcome[] outcomes, long now) {
+        List<BatchImage> callable = new ArrayList<>(readable.size());
+        for (BatchImage image : readable) {
+            InputRecord input = image.input();
+            if (inFlight.condemned(input.source())) {
+                IllegalStateException cause = new IllegalStateException("the app stopped "
+                        + InFlightCalls.CONDEMNED_AFTER + " times while the model denoised it alone (a crash of the"
+                        + " model runtime, or out of memory)");
+                outcomes[image.index()] = new FlushOutcome.DeadLettered(
+                        input,
+                        DeadLetters.inferenceFailed(input, "the model is not tried again on this image", cause, now));
+            } else {
+                callable.add(image);
+            }
+        }
+        return callable;
+    }
+
+    /** Suspects of an earlier stop alone, first; the others in calls within the pixel bound. */
+    private List<List<BatchImage>> calls(List<BatchImage> images) {
+        List<List<BatchImage>> calls = new ArrayList<>();
+        List<BatchImage> others = new ArrayList<>(images.size());
+        for (BatchImage image : images) {
+            if (inFlight.suspect(image.input().source())) {
+                calls.add(List.of(image));
+            } else {
+                others.add(image);
+            }
+        }
+        calls.addAll(PixelBudget.split(others, BatchImage::pixels, maxCallPixels));
+        return calls;
     }
 
     private FlushOutcome outcome(InputRecord input, ValidNoisyImage image, ModelResult result, long now) {
@@ -80,15 +141,21 @@ public final class BatchDenoising {
         }
     }
 
-    private static List<GrayImage> toGray(List<BatchImage> images) {
-        List<GrayImage> gray = new ArrayList<>(images.size());
-        for (BatchImage image : images) {
+    private static List<ModelInput> inputsOf(List<BatchImage> call) {
+        List<ModelInput> inputs = new ArrayList<>(call.size());
+        for (BatchImage image : call) {
             DecodedImage noisy = image.image().noisy();
-            gray.add(GrayImage.fromBytes(noisy.width(), noisy.height(), noisy.pixels()));
+            inputs.add(new ModelInput(
+                    image.input().source(), GrayImage.fromBytes(noisy.width(), noisy.height(), noisy.pixels())));
         }
-        return gray;
+        return inputs;
     }
 
-    /** An image of the batch that could be read, and its index in the batch. */
-    private record BatchImage(int index, ValidNoisyImage image) {}
+    /** An image of the batch that could be read, its index in the batch and its record. */
+    private record BatchImage(int index, InputRecord input, ValidNoisyImage image) {
+
+        long pixels() {
+            return (long) image.noisy().width() * image.noisy().height();
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package io.denoiser.stream.inference;
 
 import io.denoiser.model.image.GrayImage;
-import io.denoiser.model.inference.Denoiser;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -10,8 +9,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a batch through the model in one call and, when that call fails, splits the batch in halves and
  * retries each, down to single images: the images that fail alone are isolated, every other image still
- * gets its reconstruction. A failure of k images in a batch of n costs about 2k·log2(n) extra calls. An
- * answer that breaks the {@link Denoiser} contract (count or sizes) counts as a failure.
+ * gets its reconstruction. A failure of k images in a batch of n costs about 2k·log2(n) extra calls. What
+ * counts as a failed call is {@link ModelCalls}'s to say; before blaming any image, it checks that the model
+ * still works at all ({@link ModelCalls#requireWorking}), so a broken model stops the app instead of
+ * dead-lettering the stream.
  */
 final class Bisection {
 
@@ -19,21 +20,26 @@ final class Bisection {
 
     private Bisection() {}
 
-    /** One result per image, in input order. */
-    static List<ModelResult> denoise(Denoiser denoiser, List<GrayImage> images) {
-        List<ModelResult> results = new ArrayList<>(images.size());
-        if (!images.isEmpty()) {
-            denoiseInto(results, denoiser, images);
+    /**
+     * One result per input, in input order.
+     *
+     * @throws ModelBrokenException when a call fails and the model fails its probe too
+     */
+    static List<ModelResult> denoise(ModelCalls model, List<ModelInput> inputs) {
+        List<ModelResult> results = new ArrayList<>(inputs.size());
+        if (!inputs.isEmpty()) {
+            denoiseInto(results, model, inputs);
         }
         return results;
     }
 
-    private static void denoiseInto(List<ModelResult> results, Denoiser denoiser, List<GrayImage> batch) {
+    private static void denoiseInto(List<ModelResult> results, ModelCalls model, List<ModelInput> batch) {
         List<GrayImage> outputs;
         try {
-            outputs = checked(batch, denoiser.denoise(batch));
-        } catch (RuntimeException e) {
-            splitOrFail(results, denoiser, batch, e);
+            outputs = model.call(batch);
+        } catch (ModelCallFailure failure) {
+            model.requireWorking(failure);
+            splitOrFail(results, model, batch, failure);
             return;
         }
         for (GrayImage output : outputs) {
@@ -42,32 +48,18 @@ final class Bisection {
     }
 
     private static void splitOrFail(
-            List<ModelResult> results, Denoiser denoiser, List<GrayImage> batch, RuntimeException failure) {
+            List<ModelResult> results, ModelCalls model, List<ModelInput> batch, ModelCallFailure failure) {
         if (batch.size() == 1) {
-            results.add(new ModelResult.Failure(failure));
+            results.add(
+                    new ModelResult.Failure(failure.getCause() instanceof RuntimeException cause ? cause : failure));
             return;
         }
         LOG.debug(
                 "a batch of {} images failed ({}); splitting it to isolate the failing images",
                 batch.size(),
-                failure.toString());
+                failure.getMessage());
         int half = batch.size() / 2;
-        denoiseInto(results, denoiser, batch.subList(0, half));
-        denoiseInto(results, denoiser, batch.subList(half, batch.size()));
-    }
-
-    private static List<GrayImage> checked(List<GrayImage> inputs, List<GrayImage> outputs) {
-        if (outputs == null || outputs.size() != inputs.size()) {
-            throw new IllegalStateException("the denoiser returned "
-                    + (outputs == null ? "null" : outputs.size() + " images") + " for " + inputs.size() + " inputs");
-        }
-        for (int i = 0; i < inputs.size(); i++) {
-            GrayImage output = outputs.get(i);
-            if (output == null || !output.sameShapeAs(inputs.get(i))) {
-                throw new IllegalStateException(
-                        "the denoiser returned " + output + " for input " + i + ", a " + inputs.get(i));
-            }
-        }
-        return outputs;
+        denoiseInto(results, model, batch.subList(0, half));
+        denoiseInto(results, model, batch.subList(half, batch.size()));
     }
 }

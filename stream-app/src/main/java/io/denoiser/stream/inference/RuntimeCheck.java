@@ -6,9 +6,7 @@ import io.denoiser.model.image.GrayImage;
 import io.denoiser.model.image.GreyLevelDifference;
 import io.denoiser.model.inference.Denoiser;
 import io.denoiser.model.inference.Dl4jDenoiser;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Checks at start-up that a serving runtime publishes what the artifact's DL4J network publishes, on a few
@@ -23,13 +21,13 @@ import java.util.SplittableRandom;
 final class RuntimeCheck {
 
     private static final int PROBES = 4;
-    private static final long PROBE_SEED = 20_260_101L;
 
     private RuntimeCheck() {}
 
     /** @throws ServingModelException naming the runtime and the difference, when they disagree */
     static void requireAgreement(Denoiser runtime, LoadedModel model) {
-        List<GrayImage> probes = probes(model.metadata().input());
+        InputSpec input = model.metadata().input();
+        List<GrayImage> probes = ModelProbe.images(input.width(), input.height(), PROBES);
         List<GrayImage> expected = new Dl4jDenoiser(model.network()).denoise(probes);
         int levels = GreyLevelDifference.max(runtime.denoise(probes), expected);
         if (levels > GreyLevelDifference.SAME_NETWORK) {
@@ -38,19 +36,5 @@ final class RuntimeCheck {
                     + GreyLevelDifference.SAME_NETWORK + " allowed); model.onnx and model.zip do not match, or the"
                     + " runtime is broken here: use another model.runtime");
         }
-    }
-
-    /** Random pixels: every weight and every border of the network takes part in the result. */
-    private static List<GrayImage> probes(InputSpec input) {
-        SplittableRandom random = new SplittableRandom(PROBE_SEED);
-        List<GrayImage> probes = new ArrayList<>(PROBES);
-        for (int n = 0; n < PROBES; n++) {
-            float[] pixels = new float[input.width() * input.height()];
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = (float) random.nextDouble();
-            }
-            probes.add(new GrayImage(input.width(), input.height(), pixels));
-        }
-        return probes;
     }
 }

@@ -30,6 +30,20 @@ public final class DeadLetters {
         return DeadLetter.of(consumerRecord(input), ReasonCode.INFERENCE_FAILED, null, message, failedAt);
     }
 
+    /**
+     * A batch buffer entry the app cannot read back (corrupt, or written by a newer build): the original bytes
+     * are lost with it, so the dead letter carries none, only where the original record is.
+     */
+    public static DeadLetter unreadableBufferEntry(SourceCoordinates source, String message, long failedAt) {
+        LOG.warn("dead letter {} for {}: {}", ReasonCode.UNREADABLE_BUFFER_ENTRY, source, message);
+        return DeadLetter.of(
+                new ConsumerRecord<>(source.topic(), source.partition(), source.offset(), null, null),
+                ReasonCode.UNREADABLE_BUFFER_ENTRY,
+                null,
+                message,
+                failedAt);
+    }
+
     private static ConsumerRecord<byte[], byte[]> consumerRecord(InputRecord input) {
         SourceCoordinates source = input.source();
         return new ConsumerRecord<>(source.topic(), source.partition(), source.offset(), input.key(), input.value());

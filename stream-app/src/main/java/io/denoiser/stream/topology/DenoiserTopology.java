@@ -6,6 +6,7 @@ import io.denoiser.stream.batching.DenoiseBatcherSupplier;
 import io.denoiser.stream.batching.FlushTargets;
 import io.denoiser.stream.config.StreamAppConfig;
 import io.denoiser.stream.config.TopicNames;
+import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.inference.Reconstructions;
 import io.denoiser.stream.validation.DecodeValidateSupplier;
 import io.denoiser.stream.validation.NoisyImageReader;
@@ -44,6 +45,17 @@ public final class DenoiserTopology {
      * @param modelVersion written into every reconstruction, e.g. {@code dae-conv@3f2a9c01b7de}
      */
     public static Topology build(StreamAppConfig config, Supplier<? extends Denoiser> denoisers, String modelVersion) {
+        return build(config, denoisers, modelVersion, ServingHealth.create());
+    }
+
+    /**
+     * Builds the topology as {@link #build(StreamAppConfig, Supplier, String)} does, reporting the model's health
+     * to {@code health}.
+     *
+     * @param health shared by every task of the topology, kept by the caller to report the health of the app
+     */
+    public static Topology build(
+            StreamAppConfig config, Supplier<? extends Denoiser> denoisers, String modelVersion, ServingHealth health) {
         TopicNames topics = config.topics();
         NoisyImageReader reader = new NoisyImageReader(config.limits());
         FlushTargets targets = new FlushTargets(DENOISED_SINK, DEAD_LETTER_SINK);
@@ -54,7 +66,13 @@ public final class DenoiserTopology {
                 .addProcessor(
                         DENOISE_BATCHER,
                         new DenoiseBatcherSupplier(
-                                config.batching(), denoisers, reader, new Reconstructions(modelVersion), targets),
+                                config.batching(),
+                                denoisers,
+                                reader,
+                                new Reconstructions(modelVersion),
+                                targets,
+                                topics.input(),
+                                health),
                         DECODE_VALIDATE)
                 .addSink(
                         DENOISED_SINK,

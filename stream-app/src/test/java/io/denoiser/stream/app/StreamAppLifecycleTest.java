@@ -7,6 +7,7 @@ import io.denoiser.stream.config.StreamAppConfig;
 import io.denoiser.stream.fixtures.ClosedPort;
 import io.denoiser.stream.fixtures.FakeDenoiser;
 import io.denoiser.stream.fixtures.TestData;
+import io.denoiser.stream.inference.ModelBrokenException;
 import io.denoiser.stream.topology.DenoiserTopology;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,6 +85,25 @@ class StreamAppLifecycleTest {
         // then
         assertThat(line)
                 .isEqualTo("task 0_1 failed (IllegalStateException: batch buffer entry of 3 bytes is" + " corrupt)");
+    }
+
+    @Test
+    void shouldExplainABrokenModelByItsReasonAlone() {
+        // given
+        StreamAppLifecycle lifecycle = lifecycle(TestData.config(stateDir));
+        StreamsException error = new StreamsException(
+                "task 0_1 failed",
+                new ModelBrokenException(
+                        "the model is broken: a call failed (x) and so did a 28x28 probe image",
+                        new IllegalStateException("x")));
+
+        // when
+        String line = lifecycle.explain(error);
+
+        // then
+        assertThat(line)
+                .isEqualTo("the model is broken: a call failed (x) and so did a 28x28 probe image; the buffered images"
+                        + " wait in the changelogged buffer for the next start");
     }
 
     @Test

@@ -36,6 +36,21 @@ class BufferKeyTest {
         assertThat(key(1, 42)).isEqualTo(key(1, 42)).isNotEqualTo(key(2, 42)).isNotEqualTo(key(1, 43));
     }
 
+    @Test
+    void shouldGiveBackTheCoordinatesAKeyWasMadeOf() {
+        assertThat(BufferKey.coordinatesOf(key(3, 1234), "images.noisy"))
+                .hasValue(new SourceCoordinates("images.noisy", 3, 1234));
+        assertThat(BufferKey.coordinatesOf(key(Integer.MAX_VALUE, Long.MAX_VALUE), "t"))
+                .hasValue(new SourceCoordinates("t", Integer.MAX_VALUE, Long.MAX_VALUE));
+    }
+
+    @Test
+    void shouldNotMakeCoordinatesOfAKeyItDidNotMake() {
+        assertThat(BufferKey.coordinatesOf("img-1", "images.noisy")).isEmpty();
+        assertThat(BufferKey.coordinatesOf("9999999999-0000000000000000001", "images.noisy"))
+                .isEmpty();
+    }
+
     private static String key(int partition, long offset) {
         return BufferKey.of(new SourceCoordinates("images.noisy", partition, offset));
     }

@@ -7,12 +7,22 @@ import io.denoiser.stream.source.InputRecord;
 import io.denoiser.stream.source.SourceCoordinates;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 class PendingImageSerdeTest {
 
     private static final String TOPIC = "denoiser-denoise-batch-buffer-changelog";
+    /**
+     * An entry in format version 1, as the app has written it since that version came out, built by hand from the
+     * layout in {@link PendingImageSerde}'s documentation: the image of {@link #pending} with key {@code img-1} and
+     * value {@code {"id":"img-1"}}. Buffers and changelogs hold such bytes across upgrades, so a build must go on
+     * reading them.
+     */
+    private static final String VERSION_1_ENTRY =
+            "AQAAAAxpbWFnZXMubm9pc3kAAAAHAAAAHL6ZGhQAAAGbdtqoAAAAAZt3EZaAAAAABWltZy0xAAAADnsiaWQiOiJpbWctMSJ9";
+
     private final PendingImageSerde serde = new PendingImageSerde();
 
     @Test
@@ -26,6 +36,31 @@ class PendingImageSerdeTest {
 
         // then
         assertThat(read).isEqualTo(image);
+    }
+
+    @Test
+    void shouldReadEntriesWrittenInFormatVersion1() {
+        // given
+        byte[] written = Base64.getDecoder().decode(VERSION_1_ENTRY);
+
+        // when
+        PendingImage read = serde.deserializer().deserialize(TOPIC, written);
+
+        // then
+        assertThat(read).isEqualTo(pending(bytes("img-1"), bytes("{\"id\":\"img-1\"}")));
+    }
+
+    @Test
+    void shouldWriteFormatVersion1UntilTheVersionChanges() {
+        // given
+        PendingImage image = pending(bytes("img-1"), bytes("{\"id\":\"img-1\"}"));
+
+        // when
+        byte[] written = serde.serializer().serialize(TOPIC, image);
+
+        // then a new layout needs a new version byte, and this test then a second committed entry
+        assertThat(PendingImageSerde.VERSION).isEqualTo((byte) 1);
+        assertThat(Base64.getEncoder().encodeToString(written)).isEqualTo(VERSION_1_ENTRY);
     }
 
     @Test

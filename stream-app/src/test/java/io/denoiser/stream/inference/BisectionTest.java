@@ -6,6 +6,8 @@ import io.denoiser.model.image.GrayImage;
 import io.denoiser.model.inference.Denoiser;
 import io.denoiser.stream.fixtures.FakeDenoiser;
 import io.denoiser.stream.fixtures.TestData;
+import io.denoiser.stream.source.SourceCoordinates;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,8 @@ class BisectionTest {
         FakeDenoiser denoiser = FakeDenoiser.inverting();
 
         // when
-        List<ModelResult> results = Bisection.denoise(denoiser, List.of(clean(), clean(), clean()));
+        List<ModelResult> results =
+                Bisection.denoise(ModelCalls.unguarded(denoiser), inputs(clean(), clean(), clean()));
 
         // then
         assertThat(results)
@@ -32,10 +35,10 @@ class BisectionTest {
     void shouldIsolateEveryFailingImageAndKeepInputOrder() {
         // given poisoned images at positions 1 and 6 of 8
         FakeDenoiser denoiser = FakeDenoiser.failingOnPoison();
-        List<GrayImage> batch = List.of(clean(), poison(), clean(), clean(), clean(), clean(), poison(), clean());
+        List<ModelInput> batch = inputs(clean(), poison(), clean(), clean(), clean(), clean(), poison(), clean());
 
         // when
-        List<ModelResult> results = Bisection.denoise(denoiser, batch);
+        List<ModelResult> results = Bisection.denoise(ModelCalls.unguarded(denoiser), batch);
 
         // then
         assertThat(results).hasSize(8);
@@ -47,37 +50,60 @@ class BisectionTest {
 
     @Test
     void shouldTreatABrokenContractAsAFailure() {
-        // given a denoiser that returns one image too few
-        Denoiser dropsOne = new Denoiser() {
+        // given a denoiser that returns a narrower image for a poisoned input
+        Denoiser narrowsPoison = new Denoiser() {
             @Override
             public List<GrayImage> denoise(List<GrayImage> noisy) {
-                return noisy.subList(0, noisy.size() - 1);
+                return noisy.stream()
+                        .map(image -> isPoisoned(image) ? new GrayImage(7, 8, new float[56]) : image)
+                        .toList();
             }
 
             @Override
             public String name() {
-                return "drops-one";
+                return "narrows-poison";
             }
         };
 
         // when
-        List<ModelResult> results = Bisection.denoise(dropsOne, List.of(clean(), clean()));
+        List<ModelResult> results = Bisection.denoise(ModelCalls.unguarded(narrowsPoison), inputs(clean(), poison()));
 
         // then
-        assertThat(results)
-                .allSatisfy(result -> assertThat(result)
-                        .isInstanceOfSatisfying(
-                                ModelResult.Failure.class,
-                                failure -> assertThat(failure.cause())
-                                        .hasMessageContaining("returned 0 images for 1 inputs")));
+        assertThat(results.get(0)).isInstanceOf(ModelResult.Output.class);
+        assertThat(results.get(1))
+                .isInstanceOfSatisfying(
+                        ModelResult.Failure.class,
+                        failure -> assertThat(failure.cause())
+                                .hasMessageContaining("returned GrayImage[7x8] for input 0, a GrayImage[8x8]"));
+    }
+
+    @Test
+    void shouldProbeTheModelOnceAfterTheFirstFailedCall() {
+        // given poisoned images at positions 1 and 6 of 8
+        FakeDenoiser denoiser = FakeDenoiser.failingOnPoison();
+        List<ModelInput> batch = inputs(clean(), poison(), clean(), clean(), clean(), clean(), poison(), clean());
+
+        // when
+        Bisection.denoise(ModelCalls.unguarded(denoiser), batch);
+
+        // then the bisection's calls, with one probe (one image) after the first
+        assertThat(denoiser.callSizes()).containsExactly(8, 1, 4, 2, 1, 1, 2, 4, 2, 2, 1, 1);
     }
 
     @Test
     void shouldNotCallTheModelForAnEmptyBatch() {
         FakeDenoiser denoiser = FakeDenoiser.inverting();
 
-        assertThat(Bisection.denoise(denoiser, List.of())).isEmpty();
+        assertThat(Bisection.denoise(ModelCalls.unguarded(denoiser), List.of())).isEmpty();
         assertThat(denoiser.callSizes()).isEmpty();
+    }
+
+    private static List<ModelInput> inputs(GrayImage... images) {
+        List<ModelInput> inputs = new ArrayList<>(images.length);
+        for (int i = 0; i < images.length; i++) {
+            inputs.add(new ModelInput(new SourceCoordinates("images.noisy", 0, i), images[i]));
+        }
+        return inputs;
     }
 
     private static GrayImage clean() {
@@ -86,6 +112,10 @@ class BisectionTest {
 
     private static GrayImage poison() {
         return gray(TestData.poisoned(8, 8).pixels());
+    }
+
+    private static boolean isPoisoned(GrayImage image) {
+        return Math.round(image.pixels()[0] * 255) == TestData.POISON_GREY;
     }
 
     private static GrayImage invert(GrayImage image) {

@@ -114,6 +114,27 @@ class MicroBatchingTest {
         }
     }
 
+    @Test
+    void shouldSplitABatchIntoModelCallsOfAtMostMaxBatchPixels() {
+        // given calls of at most two MNIST-sized images
+        var config = config(stateDir, StreamAppConfigDef.MAX_BATCH_PIXELS_CONFIG, String.valueOf(2 * 28 * 28));
+        FakeDenoiser denoiser = FakeDenoiser.inverting();
+        try (DenoiserDriver driver = DenoiserDriver.start(config, denoiser)) {
+            // when a full batch arrives whose third image is larger than the bound by itself
+            driver.send(noisyImage("img-0", gradient(28, 28)));
+            driver.send(noisyImage("img-1", gradient(28, 28)));
+            driver.send(noisyImage("img-large", gradient(40, 40)));
+            driver.send(noisyImage("img-3", gradient(28, 28)));
+
+            // then it takes three calls, the large image alone, and every image comes out
+            assertThat(denoiser.callSizes()).containsExactly(2, 1, 1);
+            assertThat(driver.reconstructions())
+                    .extracting(record -> record.key() + ":" + record.value().batchSize())
+                    .containsExactly("img-0:2", "img-1:2", "img-large:1", "img-3:1");
+            assertThat(driver.buffered()).isZero();
+        }
+    }
+
     private static List<NoisyImage> images(int count) {
         return IntStream.range(0, count)
                 .mapToObj(i -> noisyImage("img-" + i, gradient(28, 28)))
