@@ -15,9 +15,9 @@ class ReasonCodeTest {
     }
 
     @Test
-    void shouldAttributeOnlyInferenceFailuresToTheAppRatherThanTheInput() {
+    void shouldAttributeOnlyInferenceAndProcessingFailuresToTheAppRatherThanTheInput() {
         assertThat(ReasonCode.values())
                 .filteredOn(code -> !code.causedByInput())
-                .containsExactly(ReasonCode.INFERENCE_FAILED);
+                .containsExactly(ReasonCode.INFERENCE_FAILED, ReasonCode.PROCESSING_FAILED);
     }
 }
