@@ -1,6 +1,5 @@
 package io.denoiser.schemas.serde;
 
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -14,9 +13,14 @@ public final class JsonRecordSerde<T extends Record> implements Serde<T> {
     private final JsonRecordSerializer<T> serializer;
     private final JsonRecordDeserializer<T> deserializer;
 
+    /** Reads ignoring unknown fields (forward compatibility). */
     public JsonRecordSerde(Class<T> type) {
+        this(type, UnknownFields.IGNORE);
+    }
+
+    public JsonRecordSerde(Class<T> type, UnknownFields unknownFields) {
         this.serializer = new JsonRecordSerializer<>(type);
-        this.deserializer = new JsonRecordDeserializer<>(type);
+        this.deserializer = new JsonRecordDeserializer<>(type, unknownFields);
     }
 
     @Override
@@ -25,7 +29,7 @@ public final class JsonRecordSerde<T extends Record> implements Serde<T> {
     }
 
     @Override
-    public Deserializer<T> deserializer() {
+    public JsonRecordDeserializer<T> deserializer() {
         return deserializer;
     }
 }

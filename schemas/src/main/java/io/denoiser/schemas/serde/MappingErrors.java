@@ -33,7 +33,7 @@ final class MappingErrors {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new Violation(
                     field,
-                    field + " is not a known field; known fields are "
+                    named(field) + " is not a known field; known fields are "
                             + unknown.getKnownPropertyIds().stream()
                                     .map(String::valueOf)
                                     .sorted()
@@ -44,6 +44,11 @@ final class MappingErrors {
             return new Violation(field, field + " is required but missing");
         }
         return new Violation(field, field + " must be " + expectedValue(e, value) + ", got " + shown(value));
+    }
+
+    /** A field's name as messages show it: the name, or {@code ""} for the empty name JSON allows. */
+    static String named(String field) {
+        return field.isEmpty() ? "\"\"" : field;
     }
 
     /** What a JSON value is, for messages: {@code an array}, {@code a string}, ... */

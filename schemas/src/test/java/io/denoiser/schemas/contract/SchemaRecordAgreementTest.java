@@ -21,17 +21,36 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The JSON Schemas are the single source of truth: each record must declare the same fields, with the same
- * requiredness and compatible types, and the enums must list the same values.
+ * requiredness and compatible types, and the enums must list the same values; fields that hold a record of
+ * their own (a {@code $ref} to the schema's {@code $defs}) agree in the same way.
  */
 class SchemaRecordAgreementTest {
 
     /** The record's components by their JSON name. */
     private static Map<String, RecordComponent> components(RecordSchema schema) {
+        return components(schema.recordType());
+    }
+
+    private static Map<String, RecordComponent> components(Class<?> recordType) {
         Map<String, RecordComponent> byJsonName = new LinkedHashMap<>();
-        for (RecordComponent component : schema.recordType().getRecordComponents()) {
+        for (RecordComponent component : recordType.getRecordComponents()) {
             byJsonName.put(jsonName(component), component);
         }
         return byJsonName;
+    }
+
+    /** Each component whose type is a record of its own, with the schema object it refers to in {@code $defs}. */
+    private static Map<RecordComponent, JsonNode> nestedRecords(RecordSchema schema) {
+        JsonNode tree = JsonSchemas.tree(schema);
+        Map<RecordComponent, JsonNode> nested = new LinkedHashMap<>();
+        components(schema).forEach((name, component) -> {
+            if (component.getType().isRecord()) {
+                String reference = tree.at("/properties/" + name + "/$ref").asText();
+                assertThat(reference).as("$ref of " + name).startsWith("#/$defs/");
+                nested.put(component, tree.at(reference.substring(1)));
+            }
+        });
+        return nested;
     }
 
     private static String jsonName(RecordComponent component) {
@@ -60,7 +79,7 @@ class SchemaRecordAgreementTest {
         if (javaType == String.class || javaType.isEnum()) {
             return "string";
         }
-        if (Map.class.isAssignableFrom(javaType)) {
+        if (Map.class.isAssignableFrom(javaType) || javaType.isRecord()) {
             return "object";
         }
         throw new AssertionError("no JSON type known for " + javaType);
@@ -101,11 +120,37 @@ class SchemaRecordAgreementTest {
 
     @ParameterizedTest
     @EnumSource(RecordSchema.class)
-    void shouldForbidFieldsThatTheRecordDoesNotHave(RecordSchema schema) {
+    void shouldAllowFieldsOfNewerVersionsSinceReadersIgnoreThem(RecordSchema schema) {
         JsonNode additionalProperties = JsonSchemas.tree(schema).get("additionalProperties");
 
-        assertThat(additionalProperties.isBoolean() && !additionalProperties.asBoolean())
+        assertThat(additionalProperties.isBoolean() && additionalProperties.asBoolean())
                 .isTrue();
+        nestedRecords(schema)
+                .values()
+                .forEach(
+                        nested -> assertThat(nested.path("additionalProperties").asBoolean(false))
+                                .isTrue());
+    }
+
+    @ParameterizedTest
+    @EnumSource(RecordSchema.class)
+    void shouldDeclareNestedRecordsWithTheirFieldsRequirednessAndTypes(RecordSchema schema) {
+        nestedRecords(schema).forEach((component, nested) -> {
+            Map<String, RecordComponent> fields = components(component.getType());
+            assertThat(names(nested.get("properties")))
+                    .as("fields of " + component.getName())
+                    .containsExactlyInAnyOrderElementsOf(fields.keySet());
+            assertThat(texts(nested.get("required")))
+                    .as("required fields of " + component.getName())
+                    .containsExactlyInAnyOrderElementsOf(fields.entrySet().stream()
+                            .filter(entry -> entry.getValue().isAnnotationPresent(Required.class))
+                            .map(Map.Entry::getKey)
+                            .toList());
+            fields.forEach((name, field) -> assertThat(
+                            nested.at("/properties/" + name + "/type").asText())
+                    .as("type of " + component.getName() + "." + name)
+                    .isEqualTo(jsonType(field.getType())));
+        });
     }
 
     @ParameterizedTest

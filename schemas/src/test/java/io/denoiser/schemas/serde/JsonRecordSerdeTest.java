@@ -180,11 +180,66 @@ class JsonRecordSerdeTest {
     }
 
     @Test
-    void shouldRejectAnUnknownFieldNamingIt() {
+    void shouldIgnoreAnUnknownFieldByDefaultSinceANewerProducerMayAddOne() {
+        // given a valid image from a producer a version ahead
         ObjectNode json = validJson();
         json.put("colour", "grey");
 
-        assertRejected(() -> read(Json.bytes(json)), ReasonCode.SCHEMA_VIOLATION, "colour");
+        // when
+        JsonReading<NoisyImage> reading =
+                RecordSerdes.noisyImage().deserializer().read(Json.bytes(json));
+
+        // then
+        assertThat(reading.record()).isEqualTo(aNoisyImage().build());
+        assertThat(reading.ignoredFields()).containsExactly("colour");
+    }
+
+    @Test
+    void shouldIgnoreUnknownFieldsWhateverTheyHoldEvenNullAndAnEmptyName() {
+        ObjectNode json = validJson();
+        json.putNull("");
+        json.putArray("layers").add(1);
+        json.putObject("camera").putNull("lens");
+
+        JsonReading<NoisyImage> reading =
+                RecordSerdes.noisyImage().deserializer().read(Json.bytes(json));
+
+        assertThat(reading.record()).isEqualTo(aNoisyImage().build());
+        assertThat(reading.ignoredFields()).containsExactly("", "layers", "camera");
+    }
+
+    @Test
+    void shouldReportNoIgnoredFieldsForARecordWithoutUnknownOnes() {
+        JsonReading<NoisyImage> reading =
+                RecordSerdes.noisyImage().deserializer().read(Json.bytes(validJson()));
+
+        assertThat(reading.hasIgnoredFields()).isFalse();
+    }
+
+    @Test
+    void shouldRejectAnUnknownFieldNamingItWhenStrict() {
+        ObjectNode json = validJson();
+        json.put("colour", "grey");
+        Serde<NoisyImage> strict = RecordSerdes.noisyImage(UnknownFields.REJECT);
+
+        assertRejected(
+                () -> strict.deserializer().deserialize(TOPIC, Json.bytes(json)),
+                ReasonCode.SCHEMA_VIOLATION,
+                "colour");
+    }
+
+    @Test
+    void shouldShowAnEmptyFieldNameQuotedWhenStrict() {
+        Serde<NoisyImage> strict = RecordSerdes.noisyImage(UnknownFields.REJECT);
+
+        assertThatThrownBy(() -> strict.deserializer().deserialize(TOPIC, utf8("{\"\":null}")))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("\"\" is null");
+    }
+
+    @Test
+    void shouldStillRequireTheKnownFieldsOfARecordWithAnEmptyFieldName() {
+        assertRejected(() -> read("{\"\":null}"), ReasonCode.SCHEMA_VIOLATION, "id");
     }
 
     @Test

@@ -15,9 +15,10 @@ class ReasonCodeTest {
     }
 
     @Test
-    void shouldAttributeOnlyInferenceFailuresAndUnreadableBufferEntriesToTheAppRatherThanTheInput() {
+    void shouldAttributeOnlyInferenceProcessingAndBufferFailuresToTheAppRatherThanTheInput() {
         assertThat(ReasonCode.values())
                 .filteredOn(code -> !code.causedByInput())
-                .containsExactly(ReasonCode.INFERENCE_FAILED, ReasonCode.UNREADABLE_BUFFER_ENTRY);
+                .containsExactly(
+                        ReasonCode.INFERENCE_FAILED, ReasonCode.UNREADABLE_BUFFER_ENTRY, ReasonCode.PROCESSING_FAILED);
     }
 }

@@ -5,6 +5,7 @@ import static io.denoiser.stream.config.StreamAppConfigDef.BOOTSTRAP_SERVERS_CON
 import static io.denoiser.stream.config.StreamAppConfigDef.DEAD_LETTER_TOPIC_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.INFERENCE_THREADS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.INPUT_TOPIC_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.INPUT_UNKNOWN_FIELDS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.MAX_BATCH_DELAY_MS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.MAX_BATCH_PIXELS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG;
@@ -21,10 +22,13 @@ import static io.denoiser.stream.config.StreamAppConfigDef.SHUTDOWN_TIMEOUT_MS_C
 import static io.denoiser.stream.config.StreamAppConfigDef.STARTUP_TIMEOUT_MS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.STATE_DIR_CONFIG;
 
+import io.denoiser.schemas.serde.UnknownFields;
 import io.denoiser.schemas.validation.RecordLimits;
 import io.denoiser.stream.batching.BatchPolicy;
 import io.denoiser.stream.errors.OversizedRecordHandler;
 import io.denoiser.stream.inference.ModelRuntime;
+import io.denoiser.stream.validation.InputPolicy;
+import io.denoiser.stream.validation.UnexpectedFailureHandler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -41,6 +45,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@link ConfigSources#merge} of a properties file and the environment); the keys, docs and defaults are in
  * {@link StreamAppConfigDef}.
  *
+ * @param unknownFields what to do with unknown top-level fields of noisy images
  * @param kafkaSettings every setting that is not one of the app's keys (e.g. {@code security.protocol},
  *                      {@code sasl.*}, {@code producer.*}), passed to Kafka Streams untouched
  */
@@ -55,6 +60,7 @@ public record StreamAppConfig(
         Path stateDir,
         ModelSettings model,
         RecordLimits limits,
+        UnknownFields unknownFields,
         LifecycleTimeouts timeouts,
         Map<String, String> kafkaSettings) {
 
@@ -67,8 +73,10 @@ public record StreamAppConfig(
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(unknownFields, "unknownFields");
         Objects.requireNonNull(timeouts, "timeouts");
         kafkaSettings = Collections.unmodifiableMap(new TreeMap<>(kafkaSettings));
+        RecordSizeBudget.of(kafkaSettings); // fails on a max.request.size too small for dead letters
     }
 
     /** The defaults of every key. */
@@ -88,6 +96,7 @@ public record StreamAppConfig(
      */
     public static StreamAppConfig from(Map<String, String> settings) {
         Map<String, Object> parsed = StreamAppConfigDef.DEFINITION.parse(settings);
+        requireOwnDeadLetterTopic(topics(parsed), settings);
         return new StreamAppConfig(
                 (String) parsed.get(BOOTSTRAP_SERVERS_CONFIG),
                 (String) parsed.get(APPLICATION_ID_CONFIG),
@@ -107,6 +116,7 @@ public record StreamAppConfig(
                 new RecordLimits(
                         (int) parsed.get(MAX_IMAGE_WIDTH_CONFIG), (int) parsed.get(MAX_IMAGE_HEIGHT_CONFIG), (int)
                                 parsed.get(MAX_ENCODED_BYTES_CONFIG)),
+                UnknownFields.fromConfigName((String) parsed.get(INPUT_UNKNOWN_FIELDS_CONFIG)),
                 new LifecycleTimeouts(
                         Duration.ofMillis((long) parsed.get(STARTUP_TIMEOUT_MS_CONFIG)),
                         Duration.ofMillis((long) parsed.get(SHUTDOWN_TIMEOUT_MS_CONFIG))),
@@ -115,6 +125,16 @@ public record StreamAppConfig(
 
     public boolean exactlyOnce() {
         return StreamsConfig.EXACTLY_ONCE_V2.equals(processingGuarantee);
+    }
+
+    /** How large the app's records may be, from the producer's {@code max.request.size}. */
+    public RecordSizeBudget recordSizes() {
+        return RecordSizeBudget.of(kafkaSettings);
+    }
+
+    /** What the app admits from the input topic. */
+    public InputPolicy inputPolicy() {
+        return new InputPolicy(limits, recordSizes().maxInputRecordBytes(), unknownFields);
     }
 
     static final int PRODUCER_LINGER_MS = 5;
@@ -131,6 +151,10 @@ public record StreamAppConfig(
      *       reconstruction's latency, while the batcher already hands the producer whole batches.
      *   <li>{@code production.exception.handler} is {@link OversizedRecordHandler}: an output too large for Kafka
      *       is dropped with an ERROR line instead of stopping the app on every restart.
+     *   <li>{@code processing.exception.handler} is {@link UnexpectedFailureHandler}: a defect that one record
+     *       triggers in {@code decode-validate} makes a PROCESSING_FAILED dead letter instead of stopping the app on
+     *       every restart. It learns the dead-letter topic and size bound from two keys of its own, which are
+     *       always set.
      *   <li>{@code processing.exception.handler.global.enabled} is true, Kafka 5.0's behaviour: the topology has no
      *       global stores, so this only stops Kafka Streams 4.x warning about it at every start.
      *   <li>{@code commit.interval.ms} is 1000 under {@code at_least_once} (Kafka Streams' default there is 30 s;
@@ -144,6 +168,7 @@ public record StreamAppConfig(
         properties.put(StreamsConfig.POLL_MS_CONFIG, batching.checkInterval().toMillis());
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), PRODUCER_LINGER_MS);
         properties.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizedRecordHandler.class);
+        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, UnexpectedFailureHandler.class);
         // deprecated since it was added (KIP-1270) with no replacement: Kafka 5.0 removes it and always behaves as
         // true; until then, setting it stops a warning at every start
         @SuppressWarnings("deprecation")
@@ -159,6 +184,10 @@ public record StreamAppConfig(
         properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numStreamThreads);
         properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, numStandbyReplicas);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        properties.put(UnexpectedFailureHandler.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetter());
+        properties.put(
+                UnexpectedFailureHandler.DEAD_LETTER_MAX_BYTES_CONFIG,
+                Integer.toString(recordSizes().maxDeadLetterBytes()));
         return properties;
     }
 
@@ -176,6 +205,22 @@ public record StreamAppConfig(
                     "must differ from " + INPUT_TOPIC_CONFIG + " and " + OUTPUT_TOPIC_CONFIG);
         }
         return new TopicNames(input, output, deadLetter);
+    }
+
+    /**
+     * Kafka Streams' own dead-letter records (KIP-1034, written by its built-in handlers when
+     * {@code errors.dead.letter.queue.topic.name} is set) are the raw bytes with headers, not dead-letter.v1 JSON:
+     * they must not land on the app's dead-letter topic, whose readers expect one contract.
+     */
+    private static void requireOwnDeadLetterTopic(TopicNames topics, Map<String, String> settings) {
+        String kafkaDeadLetters = settings.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        if (topics.deadLetter().equals(kafkaDeadLetters)) {
+            throw new ConfigException(
+                    StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+                    kafkaDeadLetters,
+                    "must differ from " + DEAD_LETTER_TOPIC_CONFIG
+                            + ": Kafka Streams writes raw records there, the app's dead letters are JSON");
+        }
     }
 
     private static Map<String, String> kafkaSettings(Map<String, String> settings) {

@@ -1,5 +1,6 @@
 package io.denoiser.stream.config;
 
+import io.denoiser.schemas.serde.UnknownFields;
 import io.denoiser.schemas.validation.RecordLimits;
 import io.denoiser.stream.batching.BatchPolicy;
 import io.denoiser.stream.inference.ModelRuntime;
@@ -124,6 +125,12 @@ public final class StreamAppConfigDef {
      * 960 KiB. All fit in 1 MiB.
      */
     public static final int DEFAULT_MAX_ENCODED_BYTES = 360 * 1024;
+
+    public static final String INPUT_UNKNOWN_FIELDS_CONFIG = "input.unknown.fields";
+    private static final String INPUT_UNKNOWN_FIELDS_DOC = "What to do with top-level fields of a noisy image that"
+            + " its schema does not define: ignore (forward compatibility: a producer a version ahead may add fields;"
+            + " the app counts them and logs each new name once) or reject (a dead letter with SCHEMA_VIOLATION"
+            + " naming the field).";
 
     /** Prefix of the environment variables that set the keys above. */
     public static final String ENVIRONMENT_PREFIX = "DENOISER_";
@@ -278,7 +285,14 @@ public final class StreamAppConfigDef {
                     DEFAULT_MAX_ENCODED_BYTES,
                     ConfigDef.Range.atLeast(1),
                     Importance.MEDIUM,
-                    MAX_ENCODED_BYTES_DOC);
+                    MAX_ENCODED_BYTES_DOC)
+            .define(
+                    INPUT_UNKNOWN_FIELDS_CONFIG,
+                    ConfigDef.Type.STRING,
+                    UnknownFields.IGNORE.configName(),
+                    ConfigDef.ValidString.in(UnknownFields.IGNORE.configName(), UnknownFields.REJECT.configName()),
+                    Importance.LOW,
+                    INPUT_UNKNOWN_FIELDS_DOC);
 
     private StreamAppConfigDef() {}
 

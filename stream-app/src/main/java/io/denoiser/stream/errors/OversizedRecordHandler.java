@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * With the default {@code max.encoded.bytes} every record made for an accepted raw-u8 image fits in Kafka's
- * default 1 MiB; what remains possible are PNG reconstructions larger than their input and dead letters of
- * inputs above about 780 KB. Stateless after {@link #configure}; thread-safe.
+ * default 1 MiB, and dead letters are written to fit the producer's {@code max.request.size} whatever their input
+ * (see {@code BoundedDeadLetterSerializer}); what remains possible are PNG reconstructions larger than their input,
+ * and records the broker refuses because a topic's {@code max.message.bytes} is below the producer's
+ * {@code max.request.size}. Stateless after {@link #configure}; thread-safe.
  */
 public final class OversizedRecordHandler implements ProductionExceptionHandler {
 

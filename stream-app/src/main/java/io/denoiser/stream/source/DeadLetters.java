@@ -3,6 +3,7 @@ package io.denoiser.stream.source;
 import io.denoiser.schemas.records.DeadLetter;
 import io.denoiser.schemas.validation.InvalidRecordException;
 import io.denoiser.schemas.validation.ReasonCode;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,13 +15,15 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetters {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private DeadLetters() {}
 
     /** A record the schemas' checks refused (any reason an input can cause by itself). */
     public static DeadLetter rejected(InputRecord input, InvalidRecordException rejection, long failedAt) {
-        LOG.warn("dead letter {} for {}: {}", rejection.reason(), input.source(), rejection.getMessage());
-        return DeadLetter.of(consumerRecord(input), rejection, failedAt);
+        DeadLetter letter = DeadLetter.of(consumerRecord(input), rejection, failedAt);
+        LOG.warn("dead letter {} for {}: {}", letter.reason(), input.source(), loggable(letter.message()));
+        return letter;
     }
 
     /** A valid image the model failed on; the cause's stack trace goes to the log. */
@@ -47,6 +50,14 @@ public final class DeadLetters {
     private static ConsumerRecord<byte[], byte[]> consumerRecord(InputRecord input) {
         SourceCoordinates source = input.source();
         return new ConsumerRecord<>(source.topic(), source.partition(), source.offset(), input.key(), input.value());
+    }
+
+    /**
+     * The message as one log line: it quotes the input (field names, values), which may hold line breaks that
+     * would forge log lines. DeadLetter.of has cut it to 1,000 characters.
+     */
+    private static String loggable(String message) {
+        return CONTROL.matcher(message).replaceAll("?");
     }
 
     private static String describe(RuntimeException cause) {

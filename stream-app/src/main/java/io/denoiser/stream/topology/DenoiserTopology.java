@@ -1,6 +1,8 @@
 package io.denoiser.stream.topology;
 
 import io.denoiser.model.inference.Denoiser;
+import io.denoiser.schemas.serde.BoundedDeadLetterSerializer;
+import io.denoiser.schemas.serde.DeadLetterKeySerializer;
 import io.denoiser.schemas.serde.RecordSerdes;
 import io.denoiser.stream.batching.DenoiseBatcherSupplier;
 import io.denoiser.stream.batching.FlushTargets;
@@ -25,12 +27,14 @@ import org.apache.kafka.streams.Topology;
  * </pre>
  *
  * Keys travel as the original bytes (the image id); the source reads values as bytes so that dead letters
- * carry them unchanged. A function of its inputs: tests build it with a fake {@link Denoiser}.
+ * carry them unchanged. Dead letters are written to fit in one Kafka record of the producer's
+ * {@code max.request.size} (their key cut to 1,024 bytes, originals too large to carry summarised), since a
+ * refused dead letter would be lost. A function of its inputs: tests build it with a fake {@link Denoiser}.
  */
 public final class DenoiserTopology {
 
     public static final String SOURCE = "noisy-images-source";
-    public static final String DECODE_VALIDATE = "decode-validate";
+    public static final String DECODE_VALIDATE = DecodeValidateSupplier.NAME;
     public static final String DENOISE_BATCHER = "denoise-batcher";
     public static final String DENOISED_SINK = "denoised-sink";
     public static final String DEAD_LETTER_SINK = "dead-letter-sink";
@@ -57,7 +61,7 @@ public final class DenoiserTopology {
     public static Topology build(
             StreamAppConfig config, Supplier<? extends Denoiser> denoisers, String modelVersion, ServingHealth health) {
         TopicNames topics = config.topics();
-        NoisyImageReader reader = new NoisyImageReader(config.limits());
+        NoisyImageReader reader = new NoisyImageReader(config.inputPolicy());
         FlushTargets targets = new FlushTargets(DENOISED_SINK, DEAD_LETTER_SINK);
         return new Topology()
                 .addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.input())
@@ -83,8 +87,8 @@ public final class DenoiserTopology {
                 .addSink(
                         DEAD_LETTER_SINK,
                         topics.deadLetter(),
-                        new ByteArraySerializer(),
-                        RecordSerdes.deadLetter().serializer(),
+                        new DeadLetterKeySerializer(),
+                        new BoundedDeadLetterSerializer(config.recordSizes().maxDeadLetterBytes()),
                         DECODE_VALIDATE,
                         DENOISE_BATCHER);
     }

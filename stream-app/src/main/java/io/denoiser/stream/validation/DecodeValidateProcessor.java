@@ -4,15 +4,19 @@ import io.denoiser.schemas.records.DeadLetter;
 import io.denoiser.schemas.validation.InvalidRecordException;
 import io.denoiser.stream.source.DeadLetters;
 import io.denoiser.stream.source.InputRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Checks each input record fully (JSON, admission, pixel decoding) and routes it: valid ones go on with their
- * key and timestamp, the rest become dead letters and processing goes on. The decoded pixels are dropped
- * here: the batcher buffers the original bytes, which a dead letter may need later.
+ * Checks each input record fully (size, JSON, admission, pixel decoding) and routes it: valid ones go on with
+ * their key and timestamp, the rest become dead letters and processing goes on. The decoded pixels are dropped
+ * here: the batcher buffers the original bytes, which a dead letter may need later. Dead letters leave the
+ * input's headers behind: any producer may send nearly a megabyte of them, and a dead letter must fit in one
+ * Kafka record (reconstructions carry none either, as the batch buffer does not keep them). Whatever else
+ * escapes {@link #process}, a defect, {@link UnexpectedFailureHandler} turns into a dead letter.
  */
 final class DecodeValidateProcessor implements Processor<byte[], byte[], byte[], Object> {
 
@@ -36,10 +40,10 @@ final class DecodeValidateProcessor implements Processor<byte[], byte[], byte[],
     public void process(Record<byte[], byte[]> record) {
         InputRecord input = InputRecord.of(record, sourceCoordinates());
         try {
-            reader.read(input);
+            reader.readArrived(input);
         } catch (InvalidRecordException rejection) {
             DeadLetter letter = DeadLetters.rejected(input, rejection, context.currentSystemTimeMs());
-            context.forward(record.withValue(letter), deadLetterNode);
+            context.forward(record.withValue(letter).withHeaders(new RecordHeaders()), deadLetterNode);
             return;
         }
         context.forward(record.withValue(input), validNode);

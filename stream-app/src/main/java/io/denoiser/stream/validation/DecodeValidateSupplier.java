@@ -12,6 +12,9 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
  */
 public final class DecodeValidateSupplier implements ProcessorSupplier<byte[], byte[], byte[], Object> {
 
+    /** The node's name in the topology; {@link UnexpectedFailureHandler} dead-letters what escapes it. */
+    public static final String NAME = "decode-validate";
+
     private final NoisyImageReader reader;
     private final String validNode;
     private final String deadLetterNode;

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.denoiser.schemas.serde.UnknownFields;
 import io.denoiser.schemas.validation.RecordLimits;
 import io.denoiser.stream.batching.BatchPolicy;
 import io.denoiser.stream.errors.OversizedRecordHandler;
 import io.denoiser.stream.inference.ModelRuntime;
+import io.denoiser.stream.validation.UnexpectedFailureHandler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +45,8 @@ class StreamAppConfigTest {
         assertThat(config.stateDir()).isEqualTo(Path.of("work/state"));
         assertThat(config.model()).isEqualTo(new ModelSettings(Path.of("models/default"), ModelRuntime.ONNX, 0));
         assertThat(config.limits()).isEqualTo(new RecordLimits(1024, 1024, 360 * 1024));
+        assertThat(config.unknownFields()).isEqualTo(UnknownFields.IGNORE);
+        assertThat(config.recordSizes()).isEqualTo(new RecordSizeBudget(1024 * 1024));
         assertThat(config.timeouts()).isEqualTo(new LifecycleTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(30)));
         assertThat(config.kafkaSettings()).isEmpty();
     }
@@ -215,6 +219,65 @@ class StreamAppConfigTest {
                         "org.apache.kafka.streams.errors.DefaultProductionExceptionHandler"));
     }
 
+    @Test
+    void shouldDeadLetterWhatEscapesDecodeValidateUnlessToldOtherwise() {
+        // given
+        StreamAppConfig byDefault = StreamAppConfig.from(Map.of("dead.letter.topic", "rejects"));
+        StreamAppConfig told = StreamAppConfig.from(Map.of(
+                "processing.exception.handler",
+                "org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler"));
+
+        // then the handler learns where dead letters go and how large they may be
+        assertThat(byDefault.toStreamsProperties())
+                .contains(
+                        entry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, UnexpectedFailureHandler.class),
+                        entry(UnexpectedFailureHandler.DEAD_LETTER_TOPIC_CONFIG, "rejects"),
+                        entry(
+                                UnexpectedFailureHandler.DEAD_LETTER_MAX_BYTES_CONFIG,
+                                String.valueOf(1024 * 1024 - 2 * 1024)));
+        assertThat(told.toStreamsProperties())
+                .contains(entry(
+                        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        "org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "producer.max.request.size, 4194304, 4194304",
+        "max.request.size, 2097152, 2097152",
+        "unrelated.key, 1, 1048576",
+    })
+    void shouldTakeTheRecordSizeBudgetFromTheProducersMaxRequestSize(String key, String value, int expected) {
+        StreamAppConfig config = StreamAppConfig.from(Map.of(key, value));
+
+        assertThat(config.recordSizes().maxRequestSize()).isEqualTo(expected);
+        assertThat(config.inputPolicy().maxRecordBytes()).isEqualTo(expected - 1024);
+    }
+
+    @Test
+    void shouldPreferTheProducerPrefixedMaxRequestSizeAsKafkaStreamsDoes() {
+        StreamAppConfig config =
+                StreamAppConfig.from(Map.of("max.request.size", "2097152", "producer.max.request.size", "3145728"));
+
+        assertThat(config.recordSizes().maxRequestSize()).isEqualTo(3_145_728);
+    }
+
+    @Test
+    void shouldReadTheUnknownFieldsPolicy() {
+        assertThat(StreamAppConfig.from(Map.of("input.unknown.fields", "reject"))
+                        .inputPolicy()
+                        .unknownFields())
+                .isEqualTo(UnknownFields.REJECT);
+    }
+
+    @Test
+    void shouldRefuseKafkaStreamsOwnDeadLettersOnTheAppsDeadLetterTopic() {
+        assertThatThrownBy(() -> StreamAppConfig.from(Map.of("errors.dead.letter.queue.topic.name", "images.dlq")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("errors.dead.letter.queue.topic.name")
+                .hasMessageContaining("dead.letter.topic");
+    }
+
     @ParameterizedTest
     @CsvSource({
         "max.batch.size, many",
@@ -233,6 +296,9 @@ class StreamAppConfigTest {
         "max.image.width, 0",
         "max.encoded.bytes, 1e6",
         "application.id, ''",
+        "input.unknown.fields, warn",
+        "producer.max.request.size, 1000",
+        "max.request.size, lots",
     })
     void shouldRefuseABadValueNamingItsKey(String key, String value) {
         assertThatThrownBy(() -> StreamAppConfig.from(Map.of(key, value)))
@@ -285,6 +351,17 @@ class StreamAppConfigTest {
         }
         assertThat(table)
                 .contains("| `model.runtime` | `DENOISER_MODEL_RUNTIME` | `onnx` | [onnx, dl4j, dl4j-plain] |");
+    }
+
+    @Test
+    void shouldDocumentEveryKeyInTheReadme() throws IOException {
+        // surefire runs in the module's directory
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String settings = readme.substring(readme.indexOf("### Settings"), readme.indexOf("The table is generated"));
+
+        for (String key : StreamAppConfigDef.DEFINITION.names()) {
+            assertThat(settings).contains("`" + key + "`");
+        }
     }
 
     private Path propertiesFile(String... lines) throws IOException {
