@@ -13,7 +13,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,6 +68,14 @@ final class ConsumeCommand implements Callable<Integer> {
     TopicReader.StartAt from = TopicReader.StartAt.EARLIEST;
 
     @Option(
+            names = "--isolation-level",
+            paramLabel = "read_committed|read_uncommitted",
+            description = "read_committed (the default, unless --client-config sets isolation.level) shows only what"
+                    + " the app committed; read_uncommitted also shows the records of transactions it aborted, which"
+                    + " an exactly_once_v2 app leaves in the topic after a crash or a fail-over.")
+    IsolationLevel isolation;
+
+    @Option(
             names = "--output",
             defaultValue = "work/consumed",
             paramLabel = "<dir>",
@@ -76,7 +87,11 @@ final class ConsumeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             Duration timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
-            try (ReconstructionReader reader = ReconstructionReader.open(client.properties(), topic, from);
+            Map<String, Object> properties = client.properties();
+            if (isolation != null) {
+                properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());
+            }
+            try (ReconstructionReader reader = ReconstructionReader.open(properties, topic, from);
                     ReconstructionFiles files = ReconstructionFiles.create(output)) {
                 // with no count there is no end to show progress towards: the bar then runs against the timeout
                 long total = count > 0 ? count : timeout.toSeconds();
