@@ -55,11 +55,15 @@ final class ImageFeed implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** Starts publishing {@code images} in order, {@code perSecond} of them each second. */
-    static ImageFeed start(String bootstrapServers, String topic, List<NoisyImage> images, double perSecond) {
-        ImageFeed feed = new ImageFeed(bootstrapServers, topic, images, perSecond);
-        feed.thread.start();
-        return feed;
+    /** A feed of {@code images} in order, {@code perSecond} of them each second (0: as fast as it can) once started. */
+    static ImageFeed open(String bootstrapServers, String topic, List<NoisyImage> images, double perSecond) {
+        return new ImageFeed(bootstrapServers, topic, images, perSecond);
+    }
+
+    /** Starts publishing; returns at once. */
+    ImageFeed start() {
+        thread.start();
+        return this;
     }
 
     /** Images the broker has acknowledged. */
@@ -86,6 +90,10 @@ final class ImageFeed implements AutoCloseable {
     @Override
     public void close() {
         stopped = true;
+        if (thread.getState() == Thread.State.NEW) {
+            producer.close(Duration.ofSeconds(5));
+            return;
+        }
         try {
             thread.join(BROKER_WAIT.toMillis());
         } catch (InterruptedException e) {

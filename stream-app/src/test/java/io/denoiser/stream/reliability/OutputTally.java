@@ -66,10 +66,15 @@ final class OutputTally implements AutoCloseable {
         return new OutputTally(consumer, topics);
     }
 
-    /** Reads what arrived since the last call; returns how many reconstructions that was. */
+    /** Reads what arrived since the last call, waiting at most 50 ms; returns how many reconstructions that was. */
     int poll() {
+        return poll(POLL);
+    }
+
+    /** Reads what arrived since the last call, waiting at most {@code timeout} for something to arrive. */
+    int poll(Duration timeout) {
         int arrived = 0;
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
             if (record.topic().equals(topics.output())) {
                 Reconstruction reconstruction = json.deserialize(record.topic(), record.value());
                 reconstructionsPerId.merge(reconstruction.id(), 1, Integer::sum);

@@ -14,9 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,11 +56,11 @@ class StopOnSignalIT {
                         "app",
                         AppSettings.of(broker.bootstrapServers(), applicationId, topics, dir.resolve("state")),
                         dir);
-                ImageFeed feed = ImageFeed.start(broker.bootstrapServers(), topics.input(), images, 0);
+                ImageFeed feed = ImageFeed.open(broker.bootstrapServers(), topics.input(), images, 0);
                 OutputTally outputs =
                         OutputTally.open(broker.bootstrapServers(), topics, IsolationLevel.READ_COMMITTED)) {
             app.awaitRunning(1, START);
-            feed.awaitAllAcknowledged(STOP);
+            feed.start().awaitAllAcknowledged(STOP);
             assertThat(outputs.awaitDistinct(IMAGES, START)).isTrue();
 
             // when
@@ -72,7 +69,7 @@ class StopOnSignalIT {
             // then
             assertThat(status).as(app.tail(20)).isZero();
             assertThat(app.tail(20)).contains("SIGTERM received: stopping").contains("StreamAppLifecycle - stopped");
-            assertThat(committedInputOffset(applicationId, topics.input()))
+            assertThat(committedInputOffsets(applicationId, topics.input()))
                     .as("the close commits the input offsets: a restart replays nothing")
                     .isEqualTo(IMAGES);
         }
@@ -97,16 +94,9 @@ class StopOnSignalIT {
         }
     }
 
-    private static long committedInputOffset(String applicationId, String input) throws Exception {
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            Map<?, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(applicationId)
-                    .partitionsToOffsetAndMetadata()
-                    .get(30, TimeUnit.SECONDS);
-            return offsets.entrySet().stream()
-                    .filter(entry -> entry.getKey().toString().startsWith(input + "-"))
-                    .mapToLong(entry -> entry.getValue().offset())
-                    .sum();
+    private static long committedInputOffsets(String applicationId, String input) {
+        try (CommittedOffsets offsets = new CommittedOffsets(broker.bootstrapServers(), applicationId, input)) {
+            return offsets.sum();
         }
     }
 }
