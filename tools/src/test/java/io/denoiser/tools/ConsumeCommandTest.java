@@ -17,10 +17,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -98,6 +100,36 @@ class ConsumeCommandTest {
     }
 
     @Test
+    void shouldReadOnlyCommittedReconstructionsByDefault() throws Exception {
+        // given: what an exactly_once_v2 app leaves after a crash: a committed transaction and an aborted one
+        String topic = topicWithTransactions(
+                List.of(reconstruction("committed-1", 20.0, 0.8), reconstruction("committed-2", 21.0, 0.8)),
+                List.of(reconstruction("aborted-1", 22.0, 0.8)));
+
+        // when
+        CliRun run = consume(topic, "--timeout", "3");
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("consumed 2 reconstructions");
+        assertThat(summaryIds()).containsExactly("committed-1", "committed-2");
+    }
+
+    @Test
+    void shouldAlsoReadTheRecordsOfAbortedTransactionsWhenAskedToReadUncommitted() throws Exception {
+        // given
+        String topic = topicWithTransactions(
+                List.of(reconstruction("committed-1", 20.0, 0.8)), List.of(reconstruction("aborted-1", 22.0, 0.8)));
+
+        // when
+        CliRun run = consume(topic, "--isolation-level", "read_uncommitted", "--timeout", "3");
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(summaryIds()).containsExactly("committed-1", "aborted-1");
+    }
+
+    @Test
     void shouldNameAMissingTopic() {
         CliRun run = consume("no-such-topic-" + PipelineTopics.newRun(), "--count", "1");
 
@@ -135,6 +167,45 @@ class ConsumeCommandTest {
             }
         }
         return topic;
+    }
+
+    /** A new topic holding a committed transaction of {@code committed}, then an aborted one of {@code aborted}. */
+    private static String topicWithTransactions(List<Reconstruction> committed, List<Reconstruction> aborted) {
+        String topic = "images.denoised-" + PipelineTopics.newRun();
+        broker.createTopics(1, topic);
+        var json = RecordSerdes.reconstruction().serializer();
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.bootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        "consume-test-" + topic),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.initTransactions();
+            for (List<Reconstruction> transaction : List.of(committed, aborted)) {
+                producer.beginTransaction();
+                for (Reconstruction r : transaction) {
+                    Future<RecordMetadata> unusedAck =
+                            producer.send(new ProducerRecord<>(topic, r.id(), json.serialize(topic, r)));
+                }
+                producer.flush();
+                if (transaction == committed) {
+                    producer.commitTransaction();
+                } else {
+                    producer.abortTransaction();
+                }
+            }
+        }
+        return topic;
+    }
+
+    private List<String> summaryIds() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("out/summary.jsonl"))) {
+            ids.add(new ObjectMapper().readTree(line).get("id").asText());
+        }
+        return ids;
     }
 
     /** An 8x4 image whose pixel (x, y) has grey level x + 8y. */

@@ -84,7 +84,9 @@ class ValidExamplesTest {
         } else {
             DeadLetter letter = (DeadLetter) record;
             if (letter.reason() == ReasonCode.UNREADABLE_BUFFER_ENTRY) {
-                assertThat(letter.originalValueBytes()).as("lost with the entry").isNull();
+                assertThat(letter.originalValueBytes())
+                        .as("lost with the entry")
+                        .isNull();
             } else if (letter.originalValueOmitted() == null) {
                 assertThat(letter.originalValueBytes()).isNotEmpty();
             } else {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,8 +78,18 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A stop on request (SIGTERM, Ctrl-C) closes the app from the signal's thread; {@link StreamAppLifecycle#awaitStop}
+     * then returns here, and the process exits with 0 once the close has finished ({@link StopSignals} says why
+     * not from a shutdown hook). A request that comes while the model is still loading closes the app as soon as it
+     * exists, and it never starts.
+     */
     private int run(StreamAppConfig config) throws InterruptedException {
+        CompletableFuture<Void> stopRequested = new CompletableFuture<>();
+        StopSignals signals = StopSignals.install(() -> stopRequested.complete(null));
         try (StreamAppLifecycle app = StreamApp.assemble(config)) {
+            // closes the app in the signal's thread, or here at once when the request came while the model loaded
+            CompletableFuture<Void> unusedCloseOnRequest = stopRequested.thenRun(app::close);
             Thread hook = new Thread(app::close, "denoiser-stream-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
@@ -89,6 +100,8 @@ final class RunCommand implements Callable<Integer> {
             } finally {
                 removeQuietly(hook);
             }
+        } finally {
+            signals.close();
         }
     }
 

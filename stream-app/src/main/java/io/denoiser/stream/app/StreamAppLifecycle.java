@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.KafkaException;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *       would also stop healthy instances. So this instance stops, visibly: {@link #awaitStop} returns the
  *       cause, the process exits with 1 for its supervisor to restart it and someone to look, and its tasks
  *       move to the other instances meanwhile.
- *   <li><b>Start-up:</b> {@link #start} returns once RUNNING, or fails after {@code startup.timeout.ms} with a
+ *   <li><b>Start-up:</b> {@link #start} returns once RUNNING (or stopped on request), or fails after {@code startup.timeout.ms} with a
  *       message saying why, e.g. {@code no Kafka broker reachable at localhost:9092 within 60 s}.
  *   <li><b>Shutdown:</b> {@link #close} calls {@code KafkaStreams.close(shutdown.timeout.ms)}: the current
  *       batches finish and commit; images still buffered stay in the changelogged store and are denoised after
@@ -41,8 +42,8 @@ import org.slf4j.LoggerFactory;
  *       running may be inside a model call.
  * </ul>
  *
- * Thread-safety: {@link #start} and {@link #awaitStop} from one thread; {@link #close} from any, e.g. a shutdown
- * hook, any number of times.
+ * Thread-safety: {@link #start} and {@link #awaitStop} from one thread; {@link #close} from any, e.g. a signal's
+ * thread or a shutdown hook, any number of times.
  */
 public final class StreamAppLifecycle implements AutoCloseable {
 
@@ -56,6 +57,7 @@ public final class StreamAppLifecycle implements AutoCloseable {
     private final StateWatch states = new StateWatch();
     private final AtomicReference<Throwable> fatalError = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch closeDone = new CountDownLatch(1);
 
     /**
      * @param model closed after Kafka Streams has stopped (the shared runtime session)
@@ -71,20 +73,26 @@ public final class StreamAppLifecycle implements AutoCloseable {
     }
 
     /**
-     * Starts Kafka Streams and waits until it is RUNNING.
+     * Starts Kafka Streams and waits until it is RUNNING, or until {@link #close} is called: a stop on request
+     * while starting (or before) is no failure, and {@link #awaitStop} then reports none.
      *
      * @throws StartupException when not RUNNING within the start-up timeout; Kafka Streams is closed then
      */
     public void start() {
+        Duration timeout = config.timeouts().startup();
         LOG.info(
-                "starting application {}: {} -> {} (dead letters to {}) at {}",
+                "starting application {}: {} -> {} (dead letters to {}) at {}; waiting up to {} (startup.timeout.ms)"
+                        + " for Kafka Streams to run",
                 config.applicationId(),
                 config.topics().input(),
                 config.topics().output(),
                 config.topics().deadLetter(),
-                config.bootstrapServers());
-        streams.start();
-        Duration timeout = config.timeouts().startup();
+                config.bootstrapServers(),
+                seconds(timeout));
+        if (!startStreams()) {
+            LOG.info("stopped on request before starting");
+            return;
+        }
         Optional<State> reached = awaitStarted(timeout);
         if (reached.isEmpty()) {
             String reason = whyNotRunning(timeout);
@@ -94,10 +102,27 @@ public final class StreamAppLifecycle implements AutoCloseable {
         if (reached.get() != State.RUNNING) {
             boolean onRequest = closed.get() && fatalError.get() == null;
             close();
-            throw new StartupException(
-                    onRequest
-                            ? "stopped on request while starting"
-                            : "Kafka Streams stopped while starting: " + explain(fatalError.get()));
+            if (onRequest) {
+                LOG.info("stopped on request while starting");
+                return;
+            }
+            throw new StartupException("Kafka Streams stopped while starting: " + explain(fatalError.get()));
+        }
+    }
+
+    /** False when {@link #close} came first: Kafka Streams refuses to start once closed. */
+    private boolean startStreams() {
+        if (closed.get()) {
+            return false;
+        }
+        try {
+            streams.start();
+            return true;
+        } catch (IllegalStateException alreadyStopped) {
+            if (closed.get()) {
+                return false; // closed between the check and the start
+            }
+            throw alreadyStopped;
         }
     }
 
@@ -138,23 +163,39 @@ public final class StreamAppLifecycle implements AutoCloseable {
                 : message + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
-    /** Closes Kafka Streams, then the model; only the first call does anything. */
+    /**
+     * Closes Kafka Streams, then the model. Only the first call does it; the others wait until it is done, so that
+     * whoever returns from here (the main thread after a signal's close, a shutdown hook) finds the app closed.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
+            awaitClosed();
             return;
         }
-        Duration timeout = config.timeouts().shutdown();
-        LOG.info(
-                "stopping (at most {}); images still buffered stay in the changelogged store for the next start",
-                seconds(timeout));
-        if (streams.close(timeout)) {
-            closeModel();
-            LOG.info("stopped");
-        } else {
-            LOG.warn(
-                    "Kafka Streams did not stop within {}; the model stays open for threads still in a model call",
+        try {
+            Duration timeout = config.timeouts().shutdown();
+            LOG.info(
+                    "stopping (at most {}); images still buffered stay in the changelogged store for the next start",
                     seconds(timeout));
+            if (streams.close(timeout)) {
+                closeModel();
+                LOG.info("stopped");
+            } else {
+                LOG.warn(
+                        "Kafka Streams did not stop within {}; the model stays open for threads still in a model call",
+                        seconds(timeout));
+            }
+        } finally {
+            closeDone.countDown();
+        }
+    }
+
+    private void awaitClosed() {
+        try {
+            closeDone.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

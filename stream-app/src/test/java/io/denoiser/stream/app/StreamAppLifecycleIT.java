@@ -77,6 +77,27 @@ class StreamAppLifecycleIT {
         assertThat(modelReleased).isTrue();
     }
 
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void shouldNotStartWhenClosedBeforeStartingAndReportAStopOnRequest() throws InterruptedException {
+        // given: a stop request (SIGTERM) that came while the model was still loading
+        String run = PipelineTopics.newRun();
+        TopicNames topics = PipelineTopics.unique(run);
+        broker.createTopics(1, topics.input(), topics.output(), topics.deadLetter());
+        AtomicBoolean modelReleased = new AtomicBoolean();
+        StreamAppLifecycle lifecycle = lifecycle(run, topics, modelReleased);
+        lifecycle.close();
+
+        // when
+        lifecycle.start();
+
+        // then
+        assertThat(lifecycle.awaitStop())
+                .as("stopped on request, not by an error")
+                .isEmpty();
+        assertThat(modelReleased).isTrue();
+    }
+
     private StreamAppLifecycle lifecycle(String run, TopicNames topics, AtomicBoolean modelReleased) {
         StreamAppConfig config = TestData.config(
                 stateDir,

@@ -11,7 +11,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.IsolationLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +65,14 @@ final class ConsumeCommand implements Callable<Integer> {
     TopicReader.StartAt from = TopicReader.StartAt.EARLIEST;
 
     @Option(
+            names = "--isolation-level",
+            paramLabel = "read_committed|read_uncommitted",
+            description = "read_committed (the default, unless --client-config sets isolation.level) shows only what"
+                    + " the app committed; read_uncommitted also shows the records of transactions it aborted, which"
+                    + " an exactly_once_v2 app leaves in the topic after a crash or a fail-over.")
+    IsolationLevel isolation;
+
+    @Option(
             names = "--output",
             defaultValue = "work/consumed",
             paramLabel = "<dir>",
@@ -72,7 +83,11 @@ final class ConsumeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Duration timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
-        try (ReconstructionReader reader = ReconstructionReader.open(client.properties(), topic, from);
+        Map<String, Object> properties = client.properties();
+        if (isolation != null) {
+            properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());
+        }
+        try (ReconstructionReader reader = ReconstructionReader.open(properties, topic, from);
                 ReconstructionFiles files = ReconstructionFiles.create(output)) {
             // with no count there is no end to show progress towards: the bar then runs against the timeout
             long total = count > 0 ? count : timeout.toSeconds();
