@@ -1,17 +1,14 @@
 package io.denoiser.stream.app;
 
-import io.denoiser.model.artifact.ArtifactException;
 import io.denoiser.stream.config.ConfigSources;
 import io.denoiser.stream.config.StreamAppConfig;
 import io.denoiser.stream.config.StreamAppConfigDef;
-import io.denoiser.stream.inference.ServingModelException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,17 +62,10 @@ final class RunCommand implements Callable<Integer> {
         this.environment = Objects.requireNonNull(environment, "environment");
     }
 
+    /** Refusals (a bad setting, model or broker) reach {@link StreamAppCli}'s one-line handler. */
     @Override
-    public Integer call() {
-        try {
-            return run(StreamAppConfig.from(settings()));
-        } catch (KafkaException | ArtifactException | ServingModelException | StartupException e) {
-            // ConfigException is a KafkaException: a bad setting reads like any other refusal
-            return failure(e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failure("interrupted");
-        }
+    public Integer call() throws InterruptedException {
+        return run(StreamAppConfig.from(settings()));
     }
 
     /**

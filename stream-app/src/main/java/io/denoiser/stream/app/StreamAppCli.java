@@ -1,7 +1,10 @@
 package io.denoiser.stream.app;
 
+import io.denoiser.model.artifact.ArtifactException;
 import io.denoiser.model.console.BuildVersion;
+import io.denoiser.stream.inference.ServingModelException;
 import java.util.Map;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,7 +34,28 @@ public final class StreamAppCli {
     public static CommandLine commandLine(Map<String, String> environment) {
         return new CommandLine(new StreamAppCli())
                 .addSubcommand(new RunCommand(environment))
-                .setCaseInsensitiveEnumValuesAllowed(true);
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(StreamAppCli::oneLine);
+    }
+
+    /**
+     * What a user can act on is one line and exit status 1; anything else a stack trace. A ConfigException is a
+     * KafkaException: a bad setting reads like any other refusal.
+     */
+    private static int oneLine(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            command.getErr().println("denoiser-stream: interrupted");
+            return 1;
+        }
+        if (e instanceof KafkaException
+                || e instanceof ArtifactException
+                || e instanceof ServingModelException
+                || e instanceof StartupException) {
+            command.getErr().println("denoiser-stream: " + e.getMessage());
+            return 1;
+        }
+        throw e;
     }
 
     /** The app's version, from the build. */
