@@ -18,6 +18,7 @@ import static io.denoiser.stream.config.StreamAppConfigDef.NUM_STREAM_THREADS_CO
 import static io.denoiser.stream.config.StreamAppConfigDef.OUTPUT_TOPIC_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.PROCESSING_GUARANTEE_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.SHUTDOWN_TIMEOUT_MS_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.STALL_TIMEOUT_MS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.STARTUP_TIMEOUT_MS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.STATE_DIR_CONFIG;
 
@@ -41,6 +42,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@link ConfigSources#merge} of a properties file and the environment); the keys, docs and defaults are in
  * {@link StreamAppConfigDef}.
  *
+ * @param stallTimeout  how long images may wait without a batch completing before a stall is reported
  * @param kafkaSettings every setting that is not one of the app's keys (e.g. {@code security.protocol},
  *                      {@code sasl.*}, {@code producer.*}), passed to Kafka Streams untouched
  */
@@ -56,6 +58,7 @@ public record StreamAppConfig(
         ModelSettings model,
         RecordLimits limits,
         LifecycleTimeouts timeouts,
+        Duration stallTimeout,
         Map<String, String> kafkaSettings) {
 
     public StreamAppConfig {
@@ -68,6 +71,7 @@ public record StreamAppConfig(
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(stallTimeout, "stallTimeout");
         kafkaSettings = Collections.unmodifiableMap(new TreeMap<>(kafkaSettings));
     }
 
@@ -110,6 +114,7 @@ public record StreamAppConfig(
                 new LifecycleTimeouts(
                         Duration.ofMillis((long) parsed.get(STARTUP_TIMEOUT_MS_CONFIG)),
                         Duration.ofMillis((long) parsed.get(SHUTDOWN_TIMEOUT_MS_CONFIG))),
+                stallTimeout(parsed),
                 kafkaSettings(settings));
     }
 
@@ -176,6 +181,20 @@ public record StreamAppConfig(
                     "must differ from " + INPUT_TOPIC_CONFIG + " and " + OUTPUT_TOPIC_CONFIG);
         }
         return new TopicNames(input, output, deadLetter);
+    }
+
+    /** Above the batch delay: a partial batch waits that long by design, which is no stall. */
+    private static Duration stallTimeout(Map<String, Object> parsed) {
+        long stallTimeout = (long) parsed.get(STALL_TIMEOUT_MS_CONFIG);
+        long batchDelay = (long) parsed.get(MAX_BATCH_DELAY_MS_CONFIG);
+        if (stallTimeout <= batchDelay) {
+            throw new ConfigException(
+                    STALL_TIMEOUT_MS_CONFIG,
+                    stallTimeout,
+                    "must be above " + MAX_BATCH_DELAY_MS_CONFIG + " (" + batchDelay
+                            + "), which images wait by design");
+        }
+        return Duration.ofMillis(stallTimeout);
     }
 
     private static Map<String, String> kafkaSettings(Map<String, String> settings) {
