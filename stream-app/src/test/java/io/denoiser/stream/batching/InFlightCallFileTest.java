@@ -86,15 +86,45 @@ class InFlightCallFileTest {
     }
 
     @Test
+    void shouldRememberACallOfAnEarlierRunUntilItMakesOne() {
+        // given a run that stops during a call, and one that stops before making any
+        try (InFlightCallFile calls = open()) {
+            calls.starting(List.of(image(1), image(2)));
+        }
+        try (InFlightCallFile calls = open()) {
+            assertThat(calls.suspect(image(1))).isTrue();
+        }
+
+        // then the next run still knows
+        try (InFlightCallFile calls = open()) {
+            assertThat(calls.suspect(image(2))).isTrue();
+        }
+    }
+
+    @Test
     void shouldIgnoreARecordThatTheStopCutShort() throws IOException {
         // given a record of three keys holding one
         Path file = stateDir.resolve(APPLICATION + ".in-flight").resolve(TASK);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, "0 3\n" + BufferKey.of(image(1)) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, "000000000 000000003\n" + BufferKey.of(image(1)) + "\n", StandardCharsets.UTF_8);
 
         try (InFlightCallFile calls = open()) {
             assertThat(calls.suspect(image(1))).isFalse();
         }
+    }
+
+    @Test
+    void shouldReadTheRecordItWrote() throws IOException {
+        // given
+        try (InFlightCallFile calls = open()) {
+            calls.starting(List.of(image(1), image(2)));
+        }
+
+        // then the file says so to a reader, followed by what it does not read
+        String text =
+                Files.readString(stateDir.resolve(APPLICATION + ".in-flight").resolve(TASK));
+        assertThat(text)
+                .startsWith("000000000 000000002\n" + BufferKey.of(image(1)) + "\n" + BufferKey.of(image(2)) + "\n");
     }
 
     @Test
