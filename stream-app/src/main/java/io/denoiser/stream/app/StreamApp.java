@@ -2,6 +2,7 @@ package io.denoiser.stream.app;
 
 import io.denoiser.stream.config.StreamAppConfig;
 import io.denoiser.stream.health.ServingHealth;
+import io.denoiser.stream.health.StallWatch;
 import io.denoiser.stream.inference.ModelDenoisers;
 import io.denoiser.stream.inference.ServingModel;
 import io.denoiser.stream.topology.DenoiserTopology;
@@ -9,7 +10,10 @@ import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires the app from its config: loads the model, builds the topology, and hands both to a lifecycle. */
+/**
+ * Wires the app from its config: loads the model, builds the topology, starts the checks for stalls, and hands them
+ * to a lifecycle.
+ */
 public final class StreamApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamApp.class);
@@ -37,11 +41,16 @@ public final class StreamApp {
                 model.runtime(),
                 threads,
                 config.numStreamThreads());
+        ServingHealth health = ServingHealth.create(config.stallTimeout());
+        StallWatch.Watching stallChecks = health.stalls().startWatching();
         try {
-            ServingHealth health = ServingHealth.create();
             Topology topology = DenoiserTopology.build(config, model.denoisers(), model.version(), health);
-            return new StreamAppLifecycle(topology, config, model);
+            return new StreamAppLifecycle(topology, config, () -> {
+                stallChecks.close();
+                model.close();
+            });
         } catch (RuntimeException e) {
+            stallChecks.close();
             model.close();
             throw e;
         }

@@ -1,5 +1,6 @@
 package io.denoiser.stream.batching;
 
+import io.denoiser.stream.health.TaskProgress;
 import io.denoiser.stream.inference.BatchDenoising;
 import io.denoiser.stream.inference.FlushOutcome;
 import io.denoiser.stream.source.DeadLetters;
@@ -24,21 +25,27 @@ final class BatchFlusher {
     private final BatchDenoising denoising;
     private final FlushTargets targets;
     private final String inputTopic;
+    private final TaskProgress progress;
 
-    /** @param inputTopic the topic of the buffered images, named in the dead letters of unreadable entries */
+    /**
+     * @param inputTopic the topic of the buffered images, named in the dead letters of unreadable entries
+     * @param progress   told of every completed batch
+     */
     BatchFlusher(
             ProcessorContext<byte[], Object> context,
             BatchBuffer buffer,
             BatchPolicy policy,
             BatchDenoising denoising,
             FlushTargets targets,
-            String inputTopic) {
+            String inputTopic,
+            TaskProgress progress) {
         this.context = context;
         this.buffer = buffer;
         this.policy = policy;
         this.denoising = denoising;
         this.targets = targets;
         this.inputTopic = inputTopic;
+        this.progress = progress;
     }
 
     /** Flushes while a full batch waits (once, normally; more after a restart with a lower batch size). */
@@ -64,6 +71,7 @@ final class BatchFlusher {
         publish(denoising.denoise(waitingImagesOf(batch), now));
         publish(unreadableEntriesOf(batch, now));
         buffer.remove(batch);
+        progress.batchCompleted(buffer.size());
     }
 
     private void publish(List<FlushOutcome> outcomes) {

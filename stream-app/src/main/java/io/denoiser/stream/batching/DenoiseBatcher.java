@@ -2,6 +2,7 @@ package io.denoiser.stream.batching;
 
 import io.denoiser.model.inference.Denoiser;
 import io.denoiser.stream.health.ServingHealth;
+import io.denoiser.stream.health.TaskProgress;
 import io.denoiser.stream.inference.BatchDenoising;
 import io.denoiser.stream.inference.Reconstructions;
 import io.denoiser.stream.source.InputRecord;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * changelog) and are flushed by whoever opens the task next. Owns its {@link Denoiser}: one per task, created
  * in {@link #init} and closed in {@link #close}, since a DL4J network serialises its callers (with a runtime
  * that all tasks share, it is a view whose close leaves the runtime open). Its model calls are recorded in an
- * {@link InFlightCallFile}, so that a call the app does not survive is not repeated whole after the restart.
+ * {@link InFlightCallFile}, so that a call the app does not survive is not repeated whole after the restart; its
+ * progress goes to the {@link io.denoiser.stream.health.StallWatch}, which reports a stall.
  */
 final class DenoiseBatcher implements Processor<byte[], InputRecord, byte[], Object> {
 
@@ -42,6 +44,7 @@ final class DenoiseBatcher implements Processor<byte[], InputRecord, byte[], Obj
     private BatchFlusher flusher;
     private Denoiser denoiser;
     private InFlightCallFile inFlight;
+    private TaskProgress progress;
 
     DenoiseBatcher(
             BatchPolicy policy,
@@ -72,7 +75,9 @@ final class DenoiseBatcher implements Processor<byte[], InputRecord, byte[], Obj
         denoiser = denoisers.get();
         BatchDenoising denoising = new BatchDenoising(
                 denoiser, reader, reconstructions, policy.maxBatchPixels(), inFlight, health.model());
-        flusher = new BatchFlusher(context, buffer, policy, denoising, targets, inputTopic);
+        progress = health.stalls().register(context.taskId().toString());
+        progress.imagesWaiting(buffer.size());
+        flusher = new BatchFlusher(context, buffer, policy, denoising, targets, inputTopic, progress);
         context.schedule(
                 policy.checkInterval(), PunctuationType.WALL_CLOCK_TIME, new FlushPunctuator(policy, buffer, flusher));
         if (buffer.size() > 0) {
@@ -83,6 +88,7 @@ final class DenoiseBatcher implements Processor<byte[], InputRecord, byte[], Obj
     @Override
     public void process(Record<byte[], InputRecord> record) {
         buffer.add(new PendingImage(record.value(), context.currentSystemTimeMs()));
+        progress.imagesWaiting(buffer.size());
         flusher.flushFullBatches();
     }
 
@@ -93,6 +99,9 @@ final class DenoiseBatcher implements Processor<byte[], InputRecord, byte[], Obj
         }
         if (inFlight != null) {
             inFlight.close();
+        }
+        if (progress != null) {
+            health.stalls().unregister(progress);
         }
     }
 }

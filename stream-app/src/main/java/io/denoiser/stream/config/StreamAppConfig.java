@@ -19,6 +19,7 @@ import static io.denoiser.stream.config.StreamAppConfigDef.NUM_STREAM_THREADS_CO
 import static io.denoiser.stream.config.StreamAppConfigDef.OUTPUT_TOPIC_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.PROCESSING_GUARANTEE_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.SHUTDOWN_TIMEOUT_MS_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.STALL_TIMEOUT_MS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.STARTUP_TIMEOUT_MS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.STATE_DIR_CONFIG;
 
@@ -46,6 +47,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@link StreamAppConfigDef}.
  *
  * @param unknownFields what to do with unknown top-level fields of noisy images
+ * @param stallTimeout  how long images may wait without a batch completing before a stall is reported
  * @param kafkaSettings every setting that is not one of the app's keys (e.g. {@code security.protocol},
  *                      {@code sasl.*}, {@code producer.*}), passed to Kafka Streams untouched
  */
@@ -62,6 +64,7 @@ public record StreamAppConfig(
         RecordLimits limits,
         UnknownFields unknownFields,
         LifecycleTimeouts timeouts,
+        Duration stallTimeout,
         Map<String, String> kafkaSettings) {
 
     public StreamAppConfig {
@@ -75,6 +78,7 @@ public record StreamAppConfig(
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(unknownFields, "unknownFields");
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(stallTimeout, "stallTimeout");
         kafkaSettings = Collections.unmodifiableMap(new TreeMap<>(kafkaSettings));
         RecordSizeBudget.of(kafkaSettings); // fails on a max.request.size too small for dead letters
     }
@@ -120,6 +124,7 @@ public record StreamAppConfig(
                 new LifecycleTimeouts(
                         Duration.ofMillis((long) parsed.get(STARTUP_TIMEOUT_MS_CONFIG)),
                         Duration.ofMillis((long) parsed.get(SHUTDOWN_TIMEOUT_MS_CONFIG))),
+                stallTimeout(parsed),
                 kafkaSettings(settings));
     }
 
@@ -221,6 +226,20 @@ public record StreamAppConfig(
                     "must differ from " + DEAD_LETTER_TOPIC_CONFIG
                             + ": Kafka Streams writes raw records there, the app's dead letters are JSON");
         }
+    }
+
+    /** Above the batch delay: a partial batch waits that long by design, which is no stall. */
+    private static Duration stallTimeout(Map<String, Object> parsed) {
+        long stallTimeout = (long) parsed.get(STALL_TIMEOUT_MS_CONFIG);
+        long batchDelay = (long) parsed.get(MAX_BATCH_DELAY_MS_CONFIG);
+        if (stallTimeout <= batchDelay) {
+            throw new ConfigException(
+                    STALL_TIMEOUT_MS_CONFIG,
+                    stallTimeout,
+                    "must be above " + MAX_BATCH_DELAY_MS_CONFIG + " (" + batchDelay
+                            + "), which images wait by design");
+        }
+        return Duration.ofMillis(stallTimeout);
     }
 
     private static Map<String, String> kafkaSettings(Map<String, String> settings) {

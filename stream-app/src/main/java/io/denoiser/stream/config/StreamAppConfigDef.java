@@ -60,6 +60,14 @@ public final class StreamAppConfigDef {
             + " it is denoised alone. It bounds the model's working memory: about 220 bytes per pixel with onnx"
             + " (measured), about 1.6 KB with dl4j and dl4j-plain. The default, one 1024 x 1024 image, is the largest"
             + " image the default limits admit; lower it for the dl4j runtimes or a smaller memory limit.";
+
+    public static final String STALL_TIMEOUT_MS_CONFIG = "stall.timeout.ms";
+    /** Far above a legitimate call: a full batch of the largest images takes about 30 s on dl4j-plain here. */
+    public static final long DEFAULT_STALL_TIMEOUT_MS = 60_000;
+
+    private static final String STALL_TIMEOUT_MS_DOC = "How long images may wait without a batch of their partition"
+            + " completing before the app reports a stall (one WARN line, and one when it ends): a hung model call"
+            + " or stream thread. Must be above max.batch.delay.ms and the longest model call of a full batch.";
     // --- end of batching and inference guards ---
 
     public static final String PROCESSING_GUARANTEE_CONFIG = StreamsConfig.PROCESSING_GUARANTEE_CONFIG;
@@ -202,6 +210,13 @@ public final class StreamAppConfigDef {
                     ConfigDef.Range.atLeast(1),
                     Importance.MEDIUM,
                     MAX_BATCH_PIXELS_DOC)
+            .define(
+                    STALL_TIMEOUT_MS_CONFIG,
+                    ConfigDef.Type.LONG,
+                    DEFAULT_STALL_TIMEOUT_MS,
+                    ConfigDef.Range.between(1, 86_400_000),
+                    Importance.LOW,
+                    STALL_TIMEOUT_MS_DOC)
             .define(
                     PROCESSING_GUARANTEE_CONFIG,
                     ConfigDef.Type.STRING,

@@ -49,14 +49,15 @@ public final class DenoiserTopology {
      * @param modelVersion written into every reconstruction, e.g. {@code dae-conv@3f2a9c01b7de}
      */
     public static Topology build(StreamAppConfig config, Supplier<? extends Denoiser> denoisers, String modelVersion) {
-        return build(config, denoisers, modelVersion, ServingHealth.create());
+        return build(config, denoisers, modelVersion, ServingHealth.create(config.stallTimeout()));
     }
 
     /**
      * Builds the topology as {@link #build(StreamAppConfig, Supplier, String)} does, reporting the model's health
      * to {@code health}.
      *
-     * @param health shared by every task of the topology, kept by the caller to report the health of the app
+     * @param health shared by every task of the topology, kept by the caller to report the health of the app (and
+     *               to {@link io.denoiser.stream.health.StallWatch#startWatching watch} for stalls)
      */
     public static Topology build(
             StreamAppConfig config, Supplier<? extends Denoiser> denoisers, String modelVersion, ServingHealth health) {

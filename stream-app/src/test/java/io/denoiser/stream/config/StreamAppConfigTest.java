@@ -48,6 +48,8 @@ class StreamAppConfigTest {
         assertThat(config.unknownFields()).isEqualTo(UnknownFields.IGNORE);
         assertThat(config.recordSizes()).isEqualTo(new RecordSizeBudget(1024 * 1024));
         assertThat(config.timeouts()).isEqualTo(new LifecycleTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(30)));
+        assertThat(config.batching().maxBatchPixels()).isEqualTo(1024 * 1024);
+        assertThat(config.stallTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.kafkaSettings()).isEmpty();
     }
 
@@ -328,6 +330,14 @@ class StreamAppConfigTest {
         assertThatThrownBy(() -> StreamAppConfig.load(missing, Map.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(missing.toString());
+    }
+
+    @Test
+    void shouldRefuseAStallTimeoutThatAPartialBatchWaitsByDesign() {
+        assertThatThrownBy(() -> StreamAppConfig.from(Map.of("max.batch.delay.ms", "5000", "stall.timeout.ms", "5000")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("stall.timeout.ms")
+                .hasMessageContaining("must be above max.batch.delay.ms (5000)");
     }
 
     @Test
