@@ -5,7 +5,8 @@ import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.health.TaskProgress;
 import io.denoiser.stream.inference.BatchDenoising;
 import io.denoiser.stream.inference.Reconstructions;
-import io.denoiser.stream.source.InputRecord;
+import io.denoiser.stream.validation.AdmittedImage;
+import io.denoiser.stream.validation.DecodedImages;
 import io.denoiser.stream.validation.NoisyImageReader;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * {@link InFlightCallFile}, so that a call the app does not survive is not repeated whole after the restart; its
  * progress goes to the {@link io.denoiser.stream.health.StallWatch}, which reports a stall.
  */
-final class DenoiseBatcher implements Processor<byte[], InputRecord, byte[], Object> {
+final class DenoiseBatcher implements Processor<byte[], AdmittedImage, byte[], Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DenoiseBatcher.class);
 
@@ -40,6 +41,7 @@ final class DenoiseBatcher implements Processor<byte[], InputRecord, byte[], Obj
     private final String inputTopic;
     private final ServingHealth health;
     private ProcessorContext<byte[], Object> context;
+    private final DecodedImages decoded = new DecodedImages();
     private BatchBuffer buffer;
     private BatchFlusher flusher;
     private Denoiser denoiser;
@@ -74,7 +76,7 @@ final class DenoiseBatcher implements Processor<byte[], InputRecord, byte[], Obj
                 context.taskId().toString());
         denoiser = denoisers.get();
         BatchDenoising denoising = new BatchDenoising(
-                denoiser, reader, reconstructions, policy.maxBatchPixels(), inFlight, health.model());
+                denoiser, reader, decoded, reconstructions, policy.maxBatchPixels(), inFlight, health.model());
         progress = health.stalls().register(context.taskId().toString());
         progress.imagesWaiting(buffer.size());
         flusher = new BatchFlusher(context, buffer, policy, denoising, targets, inputTopic, progress);
@@ -86,8 +88,9 @@ final class DenoiseBatcher implements Processor<byte[], InputRecord, byte[], Obj
     }
 
     @Override
-    public void process(Record<byte[], InputRecord> record) {
-        buffer.add(new PendingImage(record.value(), context.currentSystemTimeMs()));
+    public void process(Record<byte[], AdmittedImage> record) {
+        buffer.add(new PendingImage(record.value().input(), context.currentSystemTimeMs()));
+        decoded.put(record.value());
         progress.imagesWaiting(buffer.size());
         flusher.flushFullBatches();
     }

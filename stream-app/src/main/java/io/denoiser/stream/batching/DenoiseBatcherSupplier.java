@@ -3,7 +3,7 @@ package io.denoiser.stream.batching;
 import io.denoiser.model.inference.Denoiser;
 import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.inference.Reconstructions;
-import io.denoiser.stream.source.InputRecord;
+import io.denoiser.stream.validation.AdmittedImage;
 import io.denoiser.stream.validation.NoisyImageReader;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.Stores;
  * an exception out of the store). Each call of {@link #get} makes a new processor with its own {@link Denoiser}
  * from {@code denoisers}.
  */
-public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], InputRecord, byte[], Object> {
+public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], AdmittedImage, byte[], Object> {
 
     public static final String STORE_NAME = "denoise-batch-buffer";
 
@@ -57,7 +57,7 @@ public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], I
     }
 
     @Override
-    public Processor<byte[], InputRecord, byte[], Object> get() {
+    public Processor<byte[], AdmittedImage, byte[], Object> get() {
         return new DenoiseBatcher(policy, denoisers, reader, reconstructions, targets, inputTopic, health);
     }
 

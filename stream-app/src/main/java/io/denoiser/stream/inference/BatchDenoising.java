@@ -7,6 +7,7 @@ import io.denoiser.schemas.validation.InvalidRecordException;
 import io.denoiser.stream.health.ModelHealth;
 import io.denoiser.stream.source.DeadLetters;
 import io.denoiser.stream.source.InputRecord;
+import io.denoiser.stream.validation.DecodedImages;
 import io.denoiser.stream.validation.NoisyImageReader;
 import io.denoiser.stream.validation.ValidNoisyImage;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Denoises one flushed batch: reads the buffered images again, passes them to the model in as few calls as
+ * Denoises one flushed batch: takes the buffered images as decode-validate decoded them (reading again only those
+ * restored after a restart), passes them to the model in as few calls as
  * {@code max.batch.pixels} allows ({@link PixelBudget}; {@link Bisection} isolates the images a call fails on),
  * and turns each into a reconstruction or a dead letter, in input order. Every image yields exactly one outcome,
  * unless the model is judged broken ({@link ModelBrokenException}), which yields none. Images that were in a call
@@ -28,6 +30,7 @@ public final class BatchDenoising {
     private final ModelCalls model;
     private final InFlightCalls inFlight;
     private final NoisyImageReader reader;
+    private final DecodedImages decoded;
     private final Reconstructions reconstructions;
     private final long maxCallPixels;
 
@@ -39,6 +42,7 @@ public final class BatchDenoising {
     public BatchDenoising(
             Denoiser denoiser,
             NoisyImageReader reader,
+            DecodedImages decoded,
             Reconstructions reconstructions,
             long maxCallPixels,
             InFlightCalls inFlight,
@@ -46,6 +50,7 @@ public final class BatchDenoising {
         this.model = new ModelCalls(denoiser, inFlight, health);
         this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
         this.reader = Objects.requireNonNull(reader, "reader");
+        this.decoded = Objects.requireNonNull(decoded, "decoded");
         this.reconstructions = Objects.requireNonNull(reconstructions, "reconstructions");
         if (maxCallPixels < 1) {
             throw new IllegalArgumentException("maxCallPixels must be at least 1, got " + maxCallPixels);
@@ -75,15 +80,17 @@ public final class BatchDenoising {
     }
 
     /**
-     * Reads every buffered image again, putting the dead letters of those refused into {@code outcomes}. They
-     * were valid when buffered, so a refusal here means the limits changed across a restart.
+     * The decoded images of the batch, putting the dead letters of those refused into {@code outcomes}. An image
+     * restored after a restart is read again from its bytes: it was valid when buffered, so a refusal then means
+     * the limits changed across the restart.
      */
     private List<BatchImage> readAll(List<InputRecord> batch, FlushOutcome[] outcomes, long now) {
         List<BatchImage> readable = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             InputRecord input = batch.get(i);
             try {
-                readable.add(new BatchImage(i, input, reader.read(input)));
+                ValidNoisyImage image = decoded.take(input).orElseGet(() -> reader.read(input));
+                readable.add(new BatchImage(i, input, image));
             } catch (InvalidRecordException rejection) {
                 outcomes[i] = new FlushOutcome.DeadLettered(input, DeadLetters.rejected(input, rejection, now));
             }

@@ -12,8 +12,9 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Checks each input record fully (size, JSON, admission, pixel decoding) and routes it: valid ones go on with
- * their key and timestamp, the rest become dead letters and processing goes on. The decoded pixels are dropped
- * here: the batcher buffers the original bytes, which a dead letter may need later. Dead letters leave the
+ * their key and timestamp as an {@link AdmittedImage}, their decoded pixels with the original bytes (the batcher
+ * denoises the pixels and buffers the bytes, which a dead letter may need later), the rest become dead letters
+ * and processing goes on. Dead letters leave the
  * input's headers behind: any producer may send nearly a megabyte of them, and a dead letter must fit in one
  * Kafka record (reconstructions carry none either, as the batch buffer does not keep them). Whatever else
  * escapes {@link #process}, a defect, {@link UnexpectedFailureHandler} turns into a dead letter.
@@ -39,14 +40,15 @@ final class DecodeValidateProcessor implements Processor<byte[], byte[], byte[],
     @Override
     public void process(Record<byte[], byte[]> record) {
         InputRecord input = InputRecord.of(record, sourceCoordinates());
+        ValidNoisyImage image;
         try {
-            reader.readArrived(input);
+            image = reader.readArrived(input);
         } catch (InvalidRecordException rejection) {
             DeadLetter letter = DeadLetters.rejected(input, rejection, context.currentSystemTimeMs());
             context.forward(record.withValue(letter).withHeaders(new RecordHeaders()), deadLetterNode);
             return;
         }
-        context.forward(record.withValue(input), validNode);
+        context.forward(record.withValue(new AdmittedImage(input, image)), validNode);
     }
 
     private RecordMetadata sourceCoordinates() {

@@ -1,13 +1,12 @@
 package io.denoiser.stream.validation;
 
-import io.denoiser.stream.source.InputRecord;
 import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
 /**
  * Supplies the {@code decode-validate} node: raw input records in ({@code byte[]} key and value); out go
- * valid ones as {@link InputRecord} to {@code validNode}, and invalid ones as dead letters to
+ * valid ones as {@link AdmittedImage} (bytes and decoded pixels) to {@code validNode}, and invalid ones as dead letters to
  * {@code deadLetterNode}. Stateless.
  */
 public final class DecodeValidateSupplier implements ProcessorSupplier<byte[], byte[], byte[], Object> {
