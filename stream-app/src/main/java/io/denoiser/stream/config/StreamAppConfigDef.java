@@ -41,9 +41,9 @@ public final class StreamAppConfigDef {
     /** Chosen from the end-to-end benchmark (docs/BENCHMARKS.md): 93% of the throughput of batches of 32 at half the median latency. */
     public static final int DEFAULT_MAX_BATCH_SIZE = 8;
 
-    private static final String MAX_BATCH_SIZE_DOC = "Images denoised in one model call: a batch is flushed as soon"
-            + " as this many wait. Batching is per input partition, so more partitions give more parallelism but"
-            + " smaller batches at low rates.";
+    private static final String MAX_BATCH_SIZE_DOC = "Images denoised in one batch: a batch is flushed as soon as"
+            + " this many wait, and goes to the model in one call unless max.batch.pixels splits it. Batching is per"
+            + " input partition, so more partitions give more parallelism but smaller batches at low rates.";
 
     public static final String MAX_BATCH_DELAY_MS_CONFIG = "max.batch.delay.ms";
     /** Chosen from the end-to-end benchmark: as much throughput as 20 ms, and a lower median latency at low load. */
