@@ -23,17 +23,17 @@ import org.slf4j.LoggerFactory;
  * Runs the topology in Kafka Streams from start to stop, each step decided on purpose:
  *
  * <ul>
- *   <li><b>A broken model stops the instance too</b> ({@link ModelBrokenException}: a call failed and so did a probe
- *       image), with one ERROR line giving the reason and exit code 1: dead-lettering every image would look healthy
- *       while losing the stream; stopped, the images wait in the buffer until a fixed model or runtime is started.
  *   <li><b>Uncaught exceptions: SHUTDOWN_CLIENT.</b> Failures of single records never get here: undecodable
  *       inputs and images the model fails on become dead letters, outputs too large for Kafka are dropped by
  *       {@code OversizedRecordHandler}. What does get here is a fault of this instance or its surroundings (a
- *       changelog write refused, a corrupt buffer entry, lost authorisation, a runtime crash). REPLACE_THREAD
+ *       changelog write refused, lost authorisation, a runtime crash). REPLACE_THREAD
  *       would replay the same records into the same fault, looping while looking alive; SHUTDOWN_APPLICATION
  *       would also stop healthy instances. So this instance stops, visibly: {@link #awaitStop} returns the
  *       cause, the process exits with 1 for its supervisor to restart it and someone to look, and its tasks
  *       move to the other instances meanwhile.
+ *   <li><b>A broken model stops the instance too</b> ({@link ModelBrokenException}: a call failed and so did a probe
+ *       image), with one ERROR line giving the reason and exit code 1: dead-lettering every image would look healthy
+ *       while losing the stream; stopped, the images wait in the buffer until a fixed model or runtime is started.
  *   <li><b>Start-up:</b> {@link #start} returns once RUNNING (or stopped on request), or fails after {@code startup.timeout.ms} with a
  *       message saying why, e.g. {@code no Kafka broker reachable at localhost:9092 within 60 s}.
  *   <li><b>Shutdown:</b> {@link #close} calls {@code KafkaStreams.close(shutdown.timeout.ms)}: the current

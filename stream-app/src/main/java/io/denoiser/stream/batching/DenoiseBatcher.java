@@ -73,7 +73,8 @@ final class DenoiseBatcher implements Processor<byte[], AdmittedImage, byte[], O
         inFlight = InFlightCallFile.open(
                 Path.of(String.valueOf(context.appConfigs().get(StreamsConfig.STATE_DIR_CONFIG))),
                 context.applicationId(),
-                context.taskId().toString());
+                context.taskId().toString(),
+                policy.maxBatchSize());
         denoiser = denoisers.get();
         BatchDenoising denoising = new BatchDenoising(
                 denoiser, reader, decoded, reconstructions, policy.maxBatchPixels(), inFlight, health.model());

@@ -49,10 +49,11 @@ final class InFlightCallFile implements InFlightCalls, AutoCloseable {
     private static final int HEADER_LENGTH = 20;
     /** The record between calls: no key. */
     private static final byte[] NO_CALL = header(0, 0);
-    /** Room for the largest call: max.batch.size is at most 4,096, a key and its newline take 30 bytes. */
-    private static final int CAPACITY = 128 * 1024;
+    /** A key and its newline. */
+    private static final int KEY_LENGTH = 31;
 
     private final Path file;
+    private final int capacity;
     private final Set<String> suspects = new HashSet<>();
     private final Set<String> condemned = new HashSet<>();
     /** Earlier stops with the key alone in the call, for the suspect that stopped the app alone. */
@@ -60,14 +61,20 @@ final class InFlightCallFile implements InFlightCalls, AutoCloseable {
 
     private MappedByteBuffer record;
 
-    private InFlightCallFile(Path file) {
+    private InFlightCallFile(Path file, int capacity) {
         this.file = file;
+        this.capacity = capacity;
     }
 
-    /** The file of the task's calls: reads what an earlier run left in it, then keeps it open for the next calls. */
-    static InFlightCallFile open(Path stateDir, String applicationId, String taskId) {
+    /**
+     * The file of the task's calls: reads what an earlier run left in it, then keeps it open for the next calls.
+     *
+     * @param maxCallSize the most images in one call ({@code max.batch.size}), which the file makes room for
+     */
+    static InFlightCallFile open(Path stateDir, String applicationId, String taskId, int maxCallSize) {
         InFlightCallFile calls = new InFlightCallFile(
-                stateDir.resolve(applicationId + ".in-flight").resolve(taskId));
+                stateDir.resolve(applicationId + ".in-flight").resolve(taskId),
+                HEADER_LENGTH + maxCallSize * KEY_LENGTH);
         try {
             Files.createDirectories(calls.file.getParent());
             if (Files.exists(calls.file)) {
@@ -77,11 +84,11 @@ final class InFlightCallFile implements InFlightCalls, AutoCloseable {
                     calls.file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 // written, not only mapped: a full disk fails here, not later as a fault in a mapped write
                 long size = channel.size();
-                if (size < CAPACITY) {
-                    channel.write(ByteBuffer.allocate(CAPACITY - (int) size), size);
+                if (size < calls.capacity) {
+                    channel.write(ByteBuffer.allocate(calls.capacity - (int) size), size);
                 }
                 // what an earlier run left stays until the first call: a stop before it must not forget it
-                calls.record = channel.map(FileChannel.MapMode.READ_WRITE, 0, CAPACITY);
+                calls.record = channel.map(FileChannel.MapMode.READ_WRITE, 0, calls.capacity);
             }
         } catch (IOException | RuntimeException e) {
             calls.turnOff(e);
@@ -110,7 +117,7 @@ final class InFlightCallFile implements InFlightCalls, AutoCloseable {
             keys.append(BufferKey.of(image)).append('\n');
         }
         byte[] bytes = keys.toString().getBytes(StandardCharsets.UTF_8);
-        if (HEADER_LENGTH + bytes.length > CAPACITY) {
+        if (HEADER_LENGTH + bytes.length > capacity) {
             record.put(0, NO_CALL);
             return;
         }

@@ -128,6 +128,23 @@ class InFlightCallFileTest {
     }
 
     @Test
+    void shouldRecordNothingForACallLargerThanItMadeRoomFor() {
+        // given a run that stops during a call of more images than max.batch.size
+        try (InFlightCallFile calls = open()) {
+            calls.starting(List.of(image(1)));
+            calls.starting(java.util.stream.LongStream.range(0, 9)
+                    .mapToObj(InFlightCallFileTest::image)
+                    .toList());
+        }
+
+        // then nothing is suspected rather than a part of it
+        try (InFlightCallFile calls = open()) {
+            assertThat(calls.suspect(image(1))).isFalse();
+            assertThat(calls.suspect(image(0))).isFalse();
+        }
+    }
+
+    @Test
     void shouldKeepWorkingWithoutARecordWhenItCannotWriteOne() throws IOException {
         // given a file where the folder of records should be
         Files.writeString(stateDir.resolve(APPLICATION + ".in-flight"), "in the way");
@@ -141,7 +158,7 @@ class InFlightCallFileTest {
     }
 
     private InFlightCallFile open() {
-        return InFlightCallFile.open(stateDir, APPLICATION, TASK);
+        return InFlightCallFile.open(stateDir, APPLICATION, TASK, 8);
     }
 
     private static SourceCoordinates image(long offset) {
