@@ -55,6 +55,7 @@ public final class StreamAppLifecycle implements AutoCloseable {
     private final AutoCloseable model;
     private final KafkaStreams streams;
     private final StateWatch states = new StateWatch();
+    private final BrokerWatch brokerWatch;
     private final AtomicReference<Throwable> fatalError = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch closeDone = new CountDownLatch(1);
@@ -70,6 +71,7 @@ public final class StreamAppLifecycle implements AutoCloseable {
         this.streams = createStreams(Objects.requireNonNull(topology, "topology"), config);
         streams.setStateListener(states);
         streams.setUncaughtExceptionHandler(this::onUncaughtException);
+        this.brokerWatch = new BrokerWatch(adminConfig("-broker-watch"), config.bootstrapServers());
     }
 
     /**
@@ -89,6 +91,7 @@ public final class StreamAppLifecycle implements AutoCloseable {
                 config.topics().deadLetter(),
                 config.bootstrapServers(),
                 seconds(timeout));
+        brokerWatch.start();
         if (!startStreams()) {
             LOG.info("stopped on request before starting");
             return;
@@ -187,6 +190,7 @@ public final class StreamAppLifecycle implements AutoCloseable {
                         seconds(timeout));
             }
         } finally {
+            brokerWatch.close();
             closeDone.countDown();
         }
     }
@@ -223,7 +227,7 @@ public final class StreamAppLifecycle implements AutoCloseable {
     private String whyNotRunning(Duration timeout) {
         String servers = config.bootstrapServers();
         Duration probe = timeout.compareTo(LONGEST_BROKER_PROBE) < 0 ? timeout : LONGEST_BROKER_PROBE;
-        if (!BrokerProbe.answers(adminConfig(), probe)) {
+        if (!BrokerProbe.answers(adminConfig("-startup-probe"), probe)) {
             return "no Kafka broker reachable at " + servers + " within " + seconds(timeout);
         }
         return "Kafka Streams not RUNNING within " + seconds(timeout) + " (still " + streams.state()
@@ -232,9 +236,8 @@ public final class StreamAppLifecycle implements AutoCloseable {
                 + " raise startup.timeout.ms to wait longer";
     }
 
-    private Map<String, Object> adminConfig() {
-        return new StreamsConfig(config.toStreamsProperties())
-                .getAdminConfigs(config.applicationId() + "-startup-probe");
+    private Map<String, Object> adminConfig(String clientIdSuffix) {
+        return new StreamsConfig(config.toStreamsProperties()).getAdminConfigs(config.applicationId() + clientIdSuffix);
     }
 
     private StreamThreadExceptionResponse onUncaughtException(Throwable exception) {
