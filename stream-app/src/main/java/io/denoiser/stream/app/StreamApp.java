@@ -3,6 +3,7 @@ package io.denoiser.stream.app;
 import io.denoiser.stream.config.StreamAppConfig;
 import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.health.StallWatch;
+import io.denoiser.stream.inference.LiveModel;
 import io.denoiser.stream.inference.ModelDenoisers;
 import io.denoiser.stream.inference.ServingModel;
 import io.denoiser.stream.topology.DenoiserTopology;
@@ -43,15 +44,16 @@ public final class StreamApp {
                 config.numStreamThreads());
         ServingHealth health = ServingHealth.create(config.stallTimeout());
         StallWatch.Watching stallChecks = health.stalls().startWatching();
+        LiveModel live = new LiveModel(model);
         try {
-            Topology topology = DenoiserTopology.build(config, model.denoisers(), model.version(), health);
+            Topology topology = DenoiserTopology.build(config, live, health);
             return new StreamAppLifecycle(topology, config, () -> {
                 stallChecks.close();
-                model.close();
+                live.close();
             });
         } catch (RuntimeException e) {
             stallChecks.close();
-            model.close();
+            live.close();
             throw e;
         }
     }
