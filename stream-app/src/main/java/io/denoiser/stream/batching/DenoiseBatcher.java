@@ -5,6 +5,7 @@ import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.health.TaskProgress;
 import io.denoiser.stream.inference.BatchDenoising;
 import io.denoiser.stream.inference.Reconstructions;
+import io.denoiser.stream.metrics.DenoiserMetrics;
 import io.denoiser.stream.validation.AdmittedImage;
 import io.denoiser.stream.validation.DecodedImages;
 import io.denoiser.stream.validation.NoisyImageReader;
@@ -40,6 +41,7 @@ final class DenoiseBatcher implements Processor<byte[], AdmittedImage, byte[], O
     private final FlushTargets targets;
     private final String inputTopic;
     private final ServingHealth health;
+    private final DenoiserMetrics metrics;
     private ProcessorContext<byte[], Object> context;
     private final DecodedImages decoded = new DecodedImages();
     private BatchBuffer buffer;
@@ -55,7 +57,8 @@ final class DenoiseBatcher implements Processor<byte[], AdmittedImage, byte[], O
             Reconstructions reconstructions,
             FlushTargets targets,
             String inputTopic,
-            ServingHealth health) {
+            ServingHealth health,
+            DenoiserMetrics metrics) {
         this.policy = policy;
         this.denoisers = denoisers;
         this.reader = reader;
@@ -63,6 +66,7 @@ final class DenoiseBatcher implements Processor<byte[], AdmittedImage, byte[], O
         this.targets = targets;
         this.inputTopic = inputTopic;
         this.health = health;
+        this.metrics = metrics;
     }
 
     @Override
@@ -80,7 +84,7 @@ final class DenoiseBatcher implements Processor<byte[], AdmittedImage, byte[], O
                 denoiser, reader, decoded, reconstructions, policy.maxBatchPixels(), inFlight, health.model());
         progress = health.stalls().register(context.taskId().toString());
         progress.imagesWaiting(buffer.size());
-        flusher = new BatchFlusher(context, buffer, policy, denoising, targets, inputTopic, progress);
+        flusher = new BatchFlusher(context, buffer, policy, denoising, targets, inputTopic, progress, metrics);
         context.schedule(
                 policy.checkInterval(), PunctuationType.WALL_CLOCK_TIME, new FlushPunctuator(policy, buffer, flusher));
         if (buffer.size() > 0) {

@@ -3,6 +3,7 @@ package io.denoiser.stream.batching;
 import io.denoiser.model.inference.Denoiser;
 import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.inference.Reconstructions;
+import io.denoiser.stream.metrics.DenoiserMetrics;
 import io.denoiser.stream.validation.AdmittedImage;
 import io.denoiser.stream.validation.NoisyImageReader;
 import java.util.Map;
@@ -34,6 +35,7 @@ public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], A
     private final FlushTargets targets;
     private final String inputTopic;
     private final ServingHealth health;
+    private final DenoiserMetrics metrics;
 
     /**
      * @param inputTopic the topic the buffered images come from
@@ -47,6 +49,23 @@ public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], A
             FlushTargets targets,
             String inputTopic,
             ServingHealth health) {
+        this(policy, denoisers, reader, reconstructions, targets, inputTopic, health, DenoiserMetrics.NONE);
+    }
+
+    /**
+     * A supplier whose batchers report to {@code metrics}.
+     *
+     * @param metrics told of every flushed batch and every output
+     */
+    public DenoiseBatcherSupplier(
+            BatchPolicy policy,
+            Supplier<? extends Denoiser> denoisers,
+            NoisyImageReader reader,
+            Reconstructions reconstructions,
+            FlushTargets targets,
+            String inputTopic,
+            ServingHealth health,
+            DenoiserMetrics metrics) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.denoisers = Objects.requireNonNull(denoisers, "denoisers");
         this.reader = Objects.requireNonNull(reader, "reader");
@@ -54,11 +73,12 @@ public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], A
         this.targets = Objects.requireNonNull(targets, "targets");
         this.inputTopic = Objects.requireNonNull(inputTopic, "inputTopic");
         this.health = Objects.requireNonNull(health, "health");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     @Override
     public Processor<byte[], AdmittedImage, byte[], Object> get() {
-        return new DenoiseBatcher(policy, denoisers, reader, reconstructions, targets, inputTopic, health);
+        return new DenoiseBatcher(policy, denoisers, reader, reconstructions, targets, inputTopic, health, metrics);
     }
 
     @Override
