@@ -103,7 +103,7 @@ public final class StreamAppLifecycle implements AutoCloseable {
 
     private HttpSurface startHttp(Observability observability) {
         try {
-            return observability.start(streams);
+            return observability.start(streams, adminConfig());
         } catch (UncheckedIOException e) {
             streams.close(Duration.ZERO);
             throw new StartupException(e.getMessage(), e);

@@ -18,7 +18,8 @@ import org.apache.kafka.streams.KafkaStreams.State;
  *       without a batch completing, a hung model call or stream thread ({@link
  *       io.denoiser.stream.health.StallWatch}). Starting, rebalancing and restoring are alive.
  *   <li><b>Ready</b> only when it serves: live, a model loaded and not judged broken (a call failed and so did a
- *       probe image, {@link io.denoiser.stream.health.ModelHealth}), and Kafka Streams RUNNING.
+ *       probe image, {@link io.denoiser.stream.health.ModelHealth}), Kafka Streams RUNNING, and a broker
+ *       answering (Kafka Streams stays RUNNING through a broker outage).
  * </ul>
  *
  * Each answer says why in its body, a JSON object with the state, the model and the stall status. Thread-safe.
@@ -55,6 +56,8 @@ public final class HealthChecks {
         serving.model().brokenReason().ifPresent(reason -> problems.add("model judged broken: " + reason));
         if (state != State.RUNNING) {
             problems.add("Kafka Streams is " + state + ", not RUNNING");
+        } else if (!streams.brokerConnected()) {
+            problems.add("no Kafka broker answers");
         }
         return report(state, problems);
     }

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -67,23 +68,27 @@ public final class Observability {
     }
 
     /**
-     * Binds Kafka Streams' metrics and starts the HTTP server.
+     * Binds Kafka Streams' metrics, starts asking whether a broker answers, and starts the HTTP server.
      *
+     * @param adminConfig the app's admin client settings, to ask the brokers with
      * @throws java.io.UncheckedIOException when the server cannot listen (the port is taken)
      */
-    public HttpSurface start(KafkaStreams streams) {
+    public HttpSurface start(KafkaStreams streams, Map<String, Object> adminConfig) {
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
-        HealthChecks checks = new HealthChecks(StreamsStatus.of(streams), health, model);
+        BrokerWatch broker = BrokerWatch.start(adminConfig);
+        HealthChecks checks = new HealthChecks(StreamsStatus.of(streams, broker), health, model);
         LiveHistory history = new LiveHistory(meters, health.stalls()::waitingImages);
         LivePage page = new LivePage(checks, meters, history, images);
         try {
             return HttpSurface.start(settings, registry, checks, page, () -> {
+                broker.close();
                 streamsMetrics.close();
                 gcMetrics.close();
                 registry.close();
             });
         } catch (RuntimeException e) {
+            broker.close();
             streamsMetrics.close();
             throw e;
         }

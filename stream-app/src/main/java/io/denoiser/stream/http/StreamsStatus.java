@@ -6,8 +6,8 @@ import org.apache.kafka.streams.KafkaStreams.State;
 import org.apache.kafka.streams.ThreadMetadata;
 
 /**
- * What health reports need of Kafka Streams: its state, and whether a stream thread of this instance died. A
- * view, never used to control the client. Thread-safe.
+ * What health reports need of Kafka Streams: its state, whether a stream thread of this instance died, and whether
+ * a broker answers. A view, never used to control the client. Thread-safe.
  */
 public interface StreamsStatus {
 
@@ -16,9 +16,16 @@ public interface StreamsStatus {
     /** Whether a stream thread of this instance has died (its state DEAD) while the client runs. */
     boolean threadDied();
 
-    /** The status of a real client. */
-    static StreamsStatus of(KafkaStreams streams) {
+    /**
+     * Whether a broker answers the app ({@link BrokerWatch}). Kafka Streams stays RUNNING through a broker outage
+     * (its clients retry), so its state alone cannot tell that nothing can be read or written.
+     */
+    boolean brokerConnected();
+
+    /** The status of a real client, with a watch on its brokers. */
+    static StreamsStatus of(KafkaStreams streams, BrokerWatch broker) {
         Objects.requireNonNull(streams, "streams");
+        Objects.requireNonNull(broker, "broker");
         return new StreamsStatus() {
             @Override
             public State state() {
@@ -40,6 +47,11 @@ public interface StreamsStatus {
                 } catch (RuntimeException stateChangedMeanwhile) {
                     return false;
                 }
+            }
+
+            @Override
+            public boolean brokerConnected() {
+                return broker.answering();
             }
         };
     }

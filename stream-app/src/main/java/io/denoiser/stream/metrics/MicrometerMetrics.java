@@ -50,6 +50,9 @@ public final class MicrometerMetrics implements DenoiserMetrics {
     private static final double[] PSNR_DB = {5, 10, 12.5, 15, 17.5, 20, 22.5, 25, 30, 40, 50};
 
     private final MeterRegistry registry;
+    /** Held here: a gauge keeps only a weak reference to what it reads, and would read NaN once it is collected. */
+    private final IntSupplier bufferedImages;
+
     private final Counter received;
     private final Counter reconstructions;
     private final Map<ReasonCode, Counter> deadLetters = new EnumMap<>(ReasonCode.class);
@@ -69,7 +72,7 @@ public final class MicrometerMetrics implements DenoiserMetrics {
      */
     public MicrometerMetrics(MeterRegistry registry, IntSupplier bufferedImages) {
         this.registry = Objects.requireNonNull(registry, "registry");
-        Objects.requireNonNull(bufferedImages, "bufferedImages");
+        this.bufferedImages = Objects.requireNonNull(bufferedImages, "bufferedImages");
         received = Counter.builder("denoiser.images.received")
                 .description("Records read from the input topic, valid or not")
                 .register(registry);
@@ -113,7 +116,7 @@ public final class MicrometerMetrics implements DenoiserMetrics {
                 .description("PSNR of each reconstruction against the reference its input brought, in dB")
                 .serviceLevelObjectives(PSNR_DB)
                 .register(registry);
-        Gauge.builder("denoiser.buffered.images", bufferedImages, images -> images.getAsInt())
+        Gauge.builder("denoiser.buffered.images", this.bufferedImages, images -> images.getAsInt())
                 .description("Images waiting in this instance's batch buffers")
                 .register(registry);
         TimeGauge.builder("denoiser.model.load", modelLoadSeconds, TimeUnit.SECONDS, AtomicReference::get)

@@ -7,6 +7,7 @@ final class FakeStreams implements StreamsStatus {
 
     volatile State state = State.CREATED;
     volatile boolean threadDied;
+    volatile boolean brokerConnected = true;
 
     @Override
     public State state() {
@@ -16,5 +17,10 @@ final class FakeStreams implements StreamsStatus {
     @Override
     public boolean threadDied() {
         return threadDied;
+    }
+
+    @Override
+    public boolean brokerConnected() {
+        return brokerConnected;
     }
 }

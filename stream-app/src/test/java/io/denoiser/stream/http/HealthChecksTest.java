@@ -43,6 +43,18 @@ class HealthChecksTest {
     }
 
     @Test
+    void shouldBeUnreadyButAliveWithoutABrokerConnection() {
+        model.modelLoaded("dae@abc", "onnx", Duration.ofSeconds(2));
+        streams.state = State.RUNNING;
+
+        streams.brokerConnected = false;
+
+        assertThat(checks.ready().up()).isFalse();
+        assertThat(checks.ready().body().get("problems").toString()).contains("no Kafka broker answers");
+        assertThat(checks.live().up()).isTrue();
+    }
+
+    @Test
     void shouldBeUnreadyButAliveWhenTheModelIsJudgedBroken() {
         model.modelLoaded("dae@abc", "onnx", Duration.ofSeconds(2));
         streams.state = State.RUNNING;
