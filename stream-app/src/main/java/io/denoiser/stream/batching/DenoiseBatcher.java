@@ -5,6 +5,8 @@ import io.denoiser.stream.health.TaskProgress;
 import io.denoiser.stream.inference.BatchDenoising;
 import io.denoiser.stream.inference.LiveModel;
 import io.denoiser.stream.inference.TaskModel;
+import io.denoiser.stream.metrics.DenoiserMetrics;
+import io.denoiser.stream.metrics.MeteredDenoiser;
 import io.denoiser.stream.validation.AdmittedImage;
 import io.denoiser.stream.validation.DecodedImages;
 import io.denoiser.stream.validation.NoisyImageReader;
@@ -39,6 +41,7 @@ final class DenoiseBatcher implements Processor<byte[], AdmittedImage, byte[], O
     private final FlushTargets targets;
     private final String inputTopic;
     private final ServingHealth health;
+    private final DenoiserMetrics metrics;
     private ProcessorContext<byte[], Object> context;
     private final DecodedImages decoded = new DecodedImages();
     private BatchBuffer buffer;
@@ -53,13 +56,15 @@ final class DenoiseBatcher implements Processor<byte[], AdmittedImage, byte[], O
             NoisyImageReader reader,
             FlushTargets targets,
             String inputTopic,
-            ServingHealth health) {
+            ServingHealth health,
+            DenoiserMetrics metrics) {
         this.policy = policy;
         this.live = live;
         this.reader = reader;
         this.targets = targets;
         this.inputTopic = inputTopic;
         this.health = health;
+        this.metrics = metrics;
     }
 
     @Override
@@ -72,12 +77,12 @@ final class DenoiseBatcher implements Processor<byte[], AdmittedImage, byte[], O
                 context.applicationId(),
                 context.taskId().toString(),
                 policy.maxBatchSize());
-        model = TaskModel.open(live, context.taskId().toString());
+        model = TaskModel.open(live, context.taskId().toString(), denoiser -> new MeteredDenoiser(denoiser, metrics));
         BatchDenoising denoising =
                 new BatchDenoising(model, reader, decoded, policy.maxBatchPixels(), inFlight, health.model());
         progress = health.stalls().register(context.taskId().toString());
         progress.imagesWaiting(buffer.size());
-        flusher = new BatchFlusher(context, buffer, policy, denoising, targets, inputTopic, progress);
+        flusher = new BatchFlusher(context, buffer, policy, denoising, targets, inputTopic, progress, metrics);
         context.schedule(
                 policy.checkInterval(), PunctuationType.WALL_CLOCK_TIME, new FlushPunctuator(policy, buffer, flusher));
         if (buffer.size() > 0) {

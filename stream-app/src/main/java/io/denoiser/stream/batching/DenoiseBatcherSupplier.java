@@ -2,6 +2,7 @@ package io.denoiser.stream.batching;
 
 import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.inference.LiveModel;
+import io.denoiser.stream.metrics.DenoiserMetrics;
 import io.denoiser.stream.validation.AdmittedImage;
 import io.denoiser.stream.validation.NoisyImageReader;
 import java.util.Map;
@@ -31,6 +32,7 @@ public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], A
     private final FlushTargets targets;
     private final String inputTopic;
     private final ServingHealth health;
+    private final DenoiserMetrics metrics;
 
     /**
      * @param inputTopic the topic the buffered images come from
@@ -43,17 +45,34 @@ public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], A
             FlushTargets targets,
             String inputTopic,
             ServingHealth health) {
+        this(policy, live, reader, targets, inputTopic, health, DenoiserMetrics.NONE);
+    }
+
+    /**
+     * A supplier whose batchers report to {@code metrics}.
+     *
+     * @param metrics told of every flushed batch and every output
+     */
+    public DenoiseBatcherSupplier(
+            BatchPolicy policy,
+            LiveModel live,
+            NoisyImageReader reader,
+            FlushTargets targets,
+            String inputTopic,
+            ServingHealth health,
+            DenoiserMetrics metrics) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.live = Objects.requireNonNull(live, "live");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.targets = Objects.requireNonNull(targets, "targets");
         this.inputTopic = Objects.requireNonNull(inputTopic, "inputTopic");
         this.health = Objects.requireNonNull(health, "health");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     @Override
     public Processor<byte[], AdmittedImage, byte[], Object> get() {
-        return new DenoiseBatcher(policy, live, reader, targets, inputTopic, health);
+        return new DenoiseBatcher(policy, live, reader, targets, inputTopic, health, metrics);
     }
 
     @Override

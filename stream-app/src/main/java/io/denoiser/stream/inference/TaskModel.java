@@ -2,6 +2,7 @@ package io.denoiser.stream.inference;
 
 import io.denoiser.model.inference.Denoiser;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,19 +18,29 @@ public final class TaskModel implements AutoCloseable {
 
     private final LiveModel live;
     private final String task;
+    private final UnaryOperator<Denoiser> decorate;
     private long generation;
     private String version;
     private Denoiser denoiser;
     private Reconstructions reconstructions;
 
-    private TaskModel(LiveModel live, String task) {
+    private TaskModel(LiveModel live, String task, UnaryOperator<Denoiser> decorate) {
         this.live = Objects.requireNonNull(live, "live");
         this.task = Objects.requireNonNull(task, "task");
+        this.decorate = Objects.requireNonNull(decorate, "decorate");
     }
 
     /** Opens the task's model on what serves now, so that a model that cannot make a denoiser fails the task now. */
     public static TaskModel open(LiveModel live, String task) {
-        TaskModel model = new TaskModel(live, task);
+        return open(live, task, UnaryOperator.identity());
+    }
+
+    /**
+     * Opens the task's model as {@link #open(LiveModel, String)} does, each denoiser it makes (one per model it
+     * serves) wrapped by {@code decorate}, e.g. to time its calls.
+     */
+    public static TaskModel open(LiveModel live, String task, UnaryOperator<Denoiser> decorate) {
+        TaskModel model = new TaskModel(live, task, decorate);
         try (ModelLease lease = live.lease()) {
             model.switchTo(lease);
         }
@@ -67,7 +78,7 @@ public final class TaskModel implements AutoCloseable {
 
     private void switchTo(ModelLease lease) {
         closeDenoiser();
-        denoiser = lease.model().denoisers().get();
+        denoiser = decorate.apply(lease.model().denoisers().get());
         generation = lease.generation();
         version = lease.version();
         reconstructions = new Reconstructions(version);
