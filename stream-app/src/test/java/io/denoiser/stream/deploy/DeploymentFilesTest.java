@@ -221,7 +221,9 @@ class DeploymentFilesTest {
             assertThat(composed[0]).as("heap").isEqualTo(image[0]);
             assertThat(composed[1]).as("direct buffers").isEqualTo(image[1]);
             assertThat((double) composed[2]).as("JavaCPP maxbytes").isCloseTo((double) image[2], withinPercentage(10));
-            assertThat((double) composed[3]).as("JavaCPP maxphysicalbytes").isCloseTo((double) image[3], withinPercentage(10));
+            assertThat((double) composed[3])
+                    .as("JavaCPP maxphysicalbytes")
+                    .isCloseTo((double) image[3], withinPercentage(10));
             assertThat(Shell.words(imageOptions)).contains("-XX:+ExitOnOutOfMemoryError");
             assertThat(Shell.words(composeOptions)).contains("-XX:+ExitOnOutOfMemoryError");
             assertThat(Sizes.bytes(
