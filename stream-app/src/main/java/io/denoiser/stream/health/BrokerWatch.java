@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -60,9 +61,13 @@ public final class BrokerWatch implements AutoCloseable {
         this.servers = servers;
     }
 
-    /** Starts watching; the first line comes only if Kafka does not answer. */
+    /** Starts watching, unless closed already; the first line comes only if Kafka does not answer. */
     public void start() {
-        var unusedTask = thread.scheduleWithFixedDelay(this::check, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            var unusedTask = thread.scheduleWithFixedDelay(this::check, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closedAlready) {
+            // the app was closed before it started (a stop on request while the model loaded): nothing to watch
+        }
     }
 
     private void check() {

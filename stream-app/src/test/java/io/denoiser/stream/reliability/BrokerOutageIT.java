@@ -50,6 +50,7 @@ class BrokerOutageIT {
     }
 
     @Test
+    @Tag("long") // about 30 s: only with -Preliability, to keep the default build short
     void shouldWaitForABrokerThatIsDownAtStartAndDenoiseEveryImageOnceItComes() throws Exception {
         // given: the broker has run (topics exist) and is down when the app starts
         Outage outage = new Outage("outage-at-start", 400);
@@ -87,7 +88,7 @@ class BrokerOutageIT {
         // given
         Outage outage = new Outage("outage-mid-run", 1_500);
         startBroker(outage.dir);
-        outage.run(Duration.ofSeconds(20));
+        outage.run(Duration.ofSeconds(10));
     }
 
     /**
