@@ -41,9 +41,16 @@ RUN groupadd --system --gid 10001 denoiser \
 COPY --from=build /out/stream-app/ /app/
 ENV DENOISER_MODEL_DIR=/models/default \
     DENOISER_STATE_DIR=/var/lib/denoiser/state \
+    DENOISER_HTTP_HOST=0.0.0.0 \
+    DENOISER_HTTP_PORT=8080 \
     JAVA_OPTS="-XX:MaxRAMPercentage=40 -XX:MaxDirectMemorySize=128m -Dorg.bytedeco.javacpp.maxbytes=50% -Dorg.bytedeco.javacpp.maxphysicalbytes=220% -XX:+ExitOnOutOfMemoryError"
 USER denoiser
 WORKDIR /home/denoiser
+EXPOSE 8080
+# liveness from the app's own /health/live (503 after a fatal error, a dead stream thread or a stall); bash's
+# /dev/tcp, since the JRE image has no curl. The start period covers loading the model and joining the group.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
+    CMD ["/bin/bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${DENOISER_HTTP_PORT:-8080} && printf 'GET /health/live HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 # sh only expands $JAVA_OPTS; exec makes java PID 1, so `docker stop`'s SIGTERM reaches the app's shutdown hook
 ENTRYPOINT ["/bin/sh", "-c", "exec java $JAVA_OPTS -cp '/app/app.jar:/app/lib/*' io.denoiser.stream.app.StreamAppCli run \"$@\"", "denoiser-stream"]
 CMD []

@@ -29,6 +29,7 @@
     lines.forEach(function (line) {
       series.forEach(function (p) { if (p[line.field] > max) { max = p[line.field]; } });
     });
+    var highest = max;
     max = max > 0 ? max * 1.1 : 1;
     var width = 300, height = 100, n = Math.max(series.length - 1, 1);
     var parts = [];
@@ -47,7 +48,7 @@
     svg.innerHTML = parts.join("");
     var seconds = series.length;
     document.getElementById("axis-" + id).innerHTML =
-        "<span>" + (seconds > 0 ? "-" + seconds + " s" : "") + "</span><span>max " + formatted(max / 1.1) +
+        "<span>" + (seconds > 0 ? "-" + seconds + " s" : "") + "</span><span>max " + formatted(highest) +
         "</span><span>now</span>";
   }
 
