@@ -3,9 +3,8 @@ package io.denoiser.stream.app;
 import io.denoiser.stream.config.StreamAppConfig;
 import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.health.StallWatch;
-import io.denoiser.stream.inference.LiveModel;
-import io.denoiser.stream.inference.ModelDenoisers;
-import io.denoiser.stream.inference.ServingModel;
+import io.denoiser.stream.models.ModelService;
+import io.denoiser.stream.models.ModelSwapEvents;
 import io.denoiser.stream.topology.DenoiserTopology;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -31,29 +30,35 @@ public final class StreamApp {
      * @throws StartupException                                     when Kafka's clients cannot be created
      */
     public static StreamAppLifecycle assemble(StreamAppConfig config) {
+        return assemble(config, ModelSwapEvents.NONE);
+    }
+
+    /**
+     * Assembles the app as {@link #assemble(StreamAppConfig)} does, telling {@code modelEvents} of every model swap
+     * and refused candidate.
+     */
+    public static StreamAppLifecycle assemble(StreamAppConfig config, ModelSwapEvents modelEvents) {
         int threads = config.model()
                 .threadsPerCall(config.numStreamThreads(), Runtime.getRuntime().availableProcessors());
-        ServingModel model =
-                ModelDenoisers.load(config.model().dir(), config.model().runtime(), threads);
+        ModelService models = ModelService.start(config, threads, modelEvents);
         LOG.info(
                 "serving model {} from {} on {} with {} inference threads per model call, num.stream.threads={}",
-                model.version(),
+                models.rollout().version(),
                 config.model().dir(),
-                model.runtime(),
+                models.rollout().runtime(),
                 threads,
                 config.numStreamThreads());
         ServingHealth health = ServingHealth.create(config.stallTimeout());
         StallWatch.Watching stallChecks = health.stalls().startWatching();
-        LiveModel live = new LiveModel(model);
         try {
-            Topology topology = DenoiserTopology.build(config, live, health);
+            Topology topology = DenoiserTopology.build(config, models.live(), health);
             return new StreamAppLifecycle(topology, config, () -> {
                 stallChecks.close();
-                live.close();
+                models.close();
             });
         } catch (RuntimeException e) {
             stallChecks.close();
-            live.close();
+            models.close();
             throw e;
         }
     }

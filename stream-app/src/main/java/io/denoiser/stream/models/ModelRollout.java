@@ -89,6 +89,16 @@ public final class ModelRollout {
         return Outcome.SWAPPED;
     }
 
+    /**
+     * Records a candidate refused before it could be offered (e.g. a control record that is not an artifact): the
+     * same log line, count and event as a refusal by the check.
+     */
+    public void refuse(String version, String source, String reason) {
+        refusals.incrementAndGet();
+        LOG.warn("refused model {} from {}: {}; {} keeps serving", version, source, reason, live.version());
+        tell(() -> events.onRefused(version, source, reason));
+    }
+
     /** The version that serves now. */
     public String version() {
         return live.version();
