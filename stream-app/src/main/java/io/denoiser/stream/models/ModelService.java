@@ -66,6 +66,7 @@ public final class ModelService implements AutoCloseable {
         LiveModel live = new LiveModel(model);
         ModelService service = new ModelService(live, new ModelRollout(live, psnr, check, events));
         try {
+            events.onStarted(service.rollout);
             if (repository.isPresent()) {
                 service.watches.add(RepositoryWatch.start(
                         repository.get(),

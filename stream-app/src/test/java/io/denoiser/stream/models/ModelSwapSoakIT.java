@@ -2,6 +2,7 @@ package io.denoiser.stream.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
 import io.denoiser.model.image.GrayImage;
 import io.denoiser.stream.fixtures.ModelVersions;
@@ -12,6 +13,7 @@ import io.denoiser.stream.inference.TaskModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +38,7 @@ class ModelSwapSoakIT {
     private static final long MAX_GROWTH_BYTES = 96L << 20;
 
     private static final int BATCH = 32;
+    private static final int BATCHES_BETWEEN_SWAPS = 40;
 
     @TempDir
     Path work;
@@ -58,6 +61,7 @@ class ModelSwapSoakIT {
         Thread task = new Thread(batches, "soak-task");
         task.start();
         List<long[]> swapWindows = new ArrayList<>();
+        List<long[]> gcWindows = new ArrayList<>(); // forced collections: their pauses are not the swaps'
         long baseline = 0;
         int warmUp = Math.max(5, SWAPS / 5);
 
@@ -68,8 +72,12 @@ class ModelSwapSoakIT {
                 assertThat(rollout.offer(new Candidate(swap % 2 == 1 ? second : first, "soak", false)))
                         .isEqualTo(ModelRollout.Outcome.SWAPPED);
                 swapWindows.add(new long[] {start, System.nanoTime()});
+                int quiet = batches.count() + BATCHES_BETWEEN_SWAPS; // batches with no swap going on, to compare
+                await().atMost(Duration.ofMinutes(1)).until(() -> batches.count() >= quiet);
                 if (swap == warmUp) {
+                    long gcStart = System.nanoTime();
                     baseline = settledResidentBytes();
+                    gcWindows.add(new long[] {gcStart, System.nanoTime()});
                 }
             }
         } finally {
@@ -90,7 +98,7 @@ class ModelSwapSoakIT {
                 warmUp,
                 end >> 20,
                 (end - baseline) >> 20,
-                batches.report(swapWindows)));
+                batches.report(swapWindows, gcWindows)));
         assertThat(end - baseline).as("growth of resident memory, bytes").isLessThan(MAX_GROWTH_BYTES);
     }
 
@@ -143,6 +151,10 @@ class ModelSwapSoakIT {
             }
         }
 
+        int count() {
+            return times.size();
+        }
+
         void stop() {
             running.set(false);
         }
@@ -151,26 +163,40 @@ class ModelSwapSoakIT {
             return versions;
         }
 
-        /** Batch durations outside and inside the swaps' verification windows. */
-        String report(List<long[]> swapWindows) {
+        /**
+         * Batch durations outside and inside the swaps' windows (verification, load and swap), leaving out batches
+         * that overlap a forced collection; a batch is slow when it takes more than 3 times the median outside.
+         */
+        String report(List<long[]> swapWindows, List<long[]> gcWindows) {
             List<Long> outside = new ArrayList<>();
             List<Long> inside = new ArrayList<>();
             for (long[] batch : times) {
-                boolean during = swapWindows.stream().anyMatch(w -> batch[1] >= w[0] && batch[0] <= w[1]);
-                (during ? inside : outside).add(batch[1] - batch[0]);
+                if (overlaps(batch, gcWindows)) {
+                    continue;
+                }
+                (overlaps(batch, swapWindows) ? inside : outside).add(batch[1] - batch[0]);
             }
+            double median = median(outside.isEmpty() ? inside : outside);
+            long slow = inside.stream().filter(nanos -> nanos > 3 * median).count();
             long swapNanos = swapWindows.stream().mapToLong(w -> w[1] - w[0]).sum();
             return String.format(
                     Locale.ROOT,
-                    "batches of %d: median %.2f ms outside swaps (%d batches), median %.2f ms / max %.2f ms during"
-                            + " verification (%d batches); a swap took %.0f ms on average",
+                    "batches of %d: median %.2f ms outside swaps (%d batches); during swaps median %.2f ms, max %.2f"
+                            + " ms, %d of %d batches slower than 3x the median (%.2f per swap); a swap (verify, load,"
+                            + " go live) took %.0f ms on average",
                     BATCH,
-                    median(outside) / 1e6,
+                    median / 1e6,
                     outside.size(),
                     median(inside) / 1e6,
                     inside.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6,
+                    slow,
                     inside.size(),
+                    (double) slow / Math.max(1, swapWindows.size()),
                     swapNanos / 1e6 / Math.max(1, swapWindows.size()));
+        }
+
+        private static boolean overlaps(long[] batch, List<long[]> windows) {
+            return windows.stream().anyMatch(w -> batch[1] >= w[0] && batch[0] <= w[1]);
         }
 
         private static double median(List<Long> values) {
