@@ -4,9 +4,8 @@ import io.denoiser.stream.config.StreamAppConfig;
 import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.health.StallWatch;
 import io.denoiser.stream.http.Observability;
-import io.denoiser.stream.inference.LiveModel;
-import io.denoiser.stream.inference.ModelDenoisers;
-import io.denoiser.stream.inference.ServingModel;
+import io.denoiser.stream.models.ModelService;
+import io.denoiser.stream.models.ModelSwapEvents;
 import io.denoiser.stream.topology.DenoiserTopology;
 import java.time.Duration;
 import org.apache.kafka.streams.Topology;
@@ -33,37 +32,52 @@ public final class StreamApp {
      * @throws StartupException                                     when Kafka's clients cannot be created
      */
     public static StreamAppLifecycle assemble(StreamAppConfig config) {
+        return assemble(config, ModelSwapEvents.NONE);
+    }
+
+    /**
+     * Assembles the app as {@link #assemble(StreamAppConfig)} does, telling {@code modelEvents} of every model swap
+     * and refused candidate.
+     */
+    public static StreamAppLifecycle assemble(StreamAppConfig config, ModelSwapEvents modelEvents) {
         int threads = config.model()
                 .threadsPerCall(config.numStreamThreads(), Runtime.getRuntime().availableProcessors());
+        ServingHealth health = ServingHealth.create(config.stallTimeout());
+        Observability observability = Observability.create(config.http(), health);
         long loading = System.nanoTime();
-        ServingModel model =
-                ModelDenoisers.load(config.model().dir(), config.model().runtime(), threads);
+        ModelService models;
+        try {
+            models = ModelService.start(config, threads, new MeteredModelEvents(observability.metrics(), modelEvents));
+        } catch (RuntimeException e) {
+            observability.discard();
+            throw e;
+        }
         Duration loadTime = Duration.ofNanos(System.nanoTime() - loading);
         LOG.info(
                 "serving model {} from {} on {} with {} inference threads per model call, num.stream.threads={}",
-                model.version(),
+                models.rollout().version(),
                 config.model().dir(),
-                model.runtime(),
+                models.rollout().runtime(),
                 threads,
                 config.numStreamThreads());
-        ServingHealth health = ServingHealth.create(config.stallTimeout());
         StallWatch.Watching stallChecks = health.stalls().startWatching();
-        LiveModel live = new LiveModel(model);
         try {
-            Observability observability = Observability.create(config.http(), health);
-            observability.metrics().modelLoaded(model.version(), model.runtime(), loadTime);
-            Topology topology = DenoiserTopology.build(config, live, health, observability.metrics());
+            observability
+                    .metrics()
+                    .modelLoaded(models.rollout().version(), models.rollout().runtime(), loadTime);
+            Topology topology = DenoiserTopology.build(config, models.live(), health, observability.metrics());
             return new StreamAppLifecycle(
                     topology,
                     config,
                     () -> {
                         stallChecks.close();
-                        live.close();
+                        models.close();
                     },
                     observability);
         } catch (RuntimeException e) {
             stallChecks.close();
-            live.close();
+            models.close();
+            observability.discard();
             throw e;
         }
     }

@@ -14,7 +14,10 @@ import static io.denoiser.stream.config.StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG
 import static io.denoiser.stream.config.StreamAppConfigDef.MAX_ENCODED_BYTES_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.MAX_IMAGE_HEIGHT_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.MAX_IMAGE_WIDTH_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.MODEL_CONTROL_TOPIC_ENABLED_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.MODEL_DIR_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.MODEL_POLL_INTERVAL_MS_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.MODEL_QUALITY_MARGIN_DB_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.MODEL_RUNTIME_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.NUM_STANDBY_REPLICAS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.NUM_STREAM_THREADS_CONFIG;
@@ -121,7 +124,10 @@ public record StreamAppConfig(
                 new ModelSettings(
                         Path.of((String) parsed.get(MODEL_DIR_CONFIG)),
                         ModelRuntime.fromConfigName((String) parsed.get(MODEL_RUNTIME_CONFIG)),
-                        (int) parsed.get(INFERENCE_THREADS_CONFIG)),
+                        (int) parsed.get(INFERENCE_THREADS_CONFIG),
+                        Duration.ofMillis((long) parsed.get(MODEL_POLL_INTERVAL_MS_CONFIG)),
+                        (double) parsed.get(MODEL_QUALITY_MARGIN_DB_CONFIG),
+                        (boolean) parsed.get(MODEL_CONTROL_TOPIC_ENABLED_CONFIG)),
                 new RecordLimits(
                         (int) parsed.get(MAX_IMAGE_WIDTH_CONFIG), (int) parsed.get(MAX_IMAGE_HEIGHT_CONFIG), (int)
                                 parsed.get(MAX_ENCODED_BYTES_CONFIG)),

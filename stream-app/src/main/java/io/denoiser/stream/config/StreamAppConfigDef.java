@@ -105,6 +105,22 @@ public final class StreamAppConfigDef {
             + " threads, or ND4J's OpenMP threads); 0 shares the cores out among the stream threads (cores /"
             + " num.stream.threads, at least 1). Keep num.stream.threads x this at most the cores.";
 
+    public static final String MODEL_POLL_INTERVAL_MS_CONFIG = "model.poll.interval.ms";
+    private static final String MODEL_POLL_INTERVAL_MS_DOC = "When model.dir is a model repository (a folder of"
+            + " artifact versions, with an optional CURRENT file naming the one to serve), how often it is checked for"
+            + " a new version.";
+
+    public static final String MODEL_QUALITY_MARGIN_DB_CONFIG = "model.quality.margin.db";
+    private static final String MODEL_QUALITY_MARGIN_DB_DOC = "Quality gate of a new model: its mean PSNR on the"
+            + " probe set shipped with the app may be at most this far below the serving model's; a model published"
+            + " with --force, rolled back to, or named by CURRENT skips the gate (its checksums, shapes and runtime"
+            + " agreement are checked all the same).";
+
+    public static final String MODEL_CONTROL_TOPIC_ENABLED_CONFIG = "model.control.topic.enabled";
+    private static final String MODEL_CONTROL_TOPIC_ENABLED_DOC = "Whether the app reads the compacted models"
+            + " control topic <application.id>.models (created if missing), where ./denoiser models publish and"
+            + " rollback put new models: every instance swaps to the model it names.";
+
     public static final String STARTUP_TIMEOUT_MS_CONFIG = "startup.timeout.ms";
     private static final String STARTUP_TIMEOUT_MS_DOC = "How long the app may take to reach RUNNING (join its"
             + " group, restore the batch buffer) before it gives up with a message saying why, such as no reachable"
@@ -279,6 +295,26 @@ public final class StreamAppConfigDef {
                     ConfigDef.Range.between(0, 1024),
                     Importance.LOW,
                     INFERENCE_THREADS_DOC)
+            .define(
+                    MODEL_POLL_INTERVAL_MS_CONFIG,
+                    ConfigDef.Type.LONG,
+                    10_000L,
+                    ConfigDef.Range.atLeast(100),
+                    Importance.LOW,
+                    MODEL_POLL_INTERVAL_MS_DOC)
+            .define(
+                    MODEL_QUALITY_MARGIN_DB_CONFIG,
+                    ConfigDef.Type.DOUBLE,
+                    0.5,
+                    ConfigDef.Range.between(0, 100),
+                    Importance.LOW,
+                    MODEL_QUALITY_MARGIN_DB_DOC)
+            .define(
+                    MODEL_CONTROL_TOPIC_ENABLED_CONFIG,
+                    ConfigDef.Type.BOOLEAN,
+                    true,
+                    Importance.LOW,
+                    MODEL_CONTROL_TOPIC_ENABLED_DOC)
             .define(
                     STARTUP_TIMEOUT_MS_CONFIG,
                     ConfigDef.Type.LONG,

@@ -62,6 +62,15 @@ public final class Observability {
         return new Observability(settings, health);
     }
 
+    /**
+     * Releases the JVM meters of an app that never started its server (its assembly failed); once the server runs,
+     * closing the server releases them. Harmless to call twice.
+     */
+    public void discard() {
+        gcMetrics.close();
+        registry.close();
+    }
+
     /** What the data path and Kafka Streams' error handlers tell. */
     public DenoiserMetrics metrics() {
         return metrics;

@@ -51,6 +51,16 @@ final class AllMetrics implements DenoiserMetrics {
     }
 
     @Override
+    public void modelSwapped() {
+        metrics.forEach(DenoiserMetrics::modelSwapped);
+    }
+
+    @Override
+    public void modelRefused() {
+        metrics.forEach(DenoiserMetrics::modelRefused);
+    }
+
+    @Override
     public String toString() {
         return "DenoiserMetrics" + metrics;
     }

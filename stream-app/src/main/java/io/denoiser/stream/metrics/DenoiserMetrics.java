@@ -62,8 +62,14 @@ public interface DenoiserMetrics {
     /** Kafka refused a record the app wrote to {@code topic} and the app dropped it (too large). */
     default void recordDropped(String topic) {}
 
-    /** A model is served from now on. */
+    /** A model is served from now on (the first one, or one swapped in while running). */
     default void modelLoaded(String version, String runtime, Duration loadTime) {}
+
+    /** A new model went live while running; {@link #modelLoaded} says which. */
+    default void modelSwapped() {}
+
+    /** A candidate model was refused (verification or quality gate); the served model goes on serving. */
+    default void modelRefused() {}
 
     /** Tells every one of {@code metrics}, in order. */
     static DenoiserMetrics all(DenoiserMetrics... metrics) {

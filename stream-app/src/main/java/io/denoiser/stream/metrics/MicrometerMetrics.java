@@ -62,6 +62,8 @@ public final class MicrometerMetrics implements DenoiserMetrics {
     private final Timer inference;
     private final Timer endToEnd;
     private final DistributionSummary psnr;
+    private final Counter modelSwaps;
+    private final Counter modelRefusals;
     private final AtomicReference<Gauge> modelInfo = new AtomicReference<>();
     private final AtomicReference<Double> modelLoadSeconds = new AtomicReference<>(0.0);
 
@@ -119,9 +121,25 @@ public final class MicrometerMetrics implements DenoiserMetrics {
         Gauge.builder("denoiser.buffered.images", this.bufferedImages, images -> images.getAsInt())
                 .description("Images waiting in this instance's batch buffers")
                 .register(registry);
+        modelSwaps = Counter.builder("denoiser.model.swaps")
+                .description("Models that went live while running (hot swaps, rollbacks included)")
+                .register(registry);
+        modelRefusals = Counter.builder("denoiser.model.refusals")
+                .description("Candidate models refused by verification or the quality gate")
+                .register(registry);
         TimeGauge.builder("denoiser.model.load", modelLoadSeconds, TimeUnit.SECONDS, AtomicReference::get)
                 .description("How long loading and checking the served model took")
                 .register(registry);
+    }
+
+    @Override
+    public void modelSwapped() {
+        modelSwaps.increment();
+    }
+
+    @Override
+    public void modelRefused() {
+        modelRefusals.increment();
     }
 
     @Override

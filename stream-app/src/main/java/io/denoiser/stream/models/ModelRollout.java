@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * serving model serving, with a one-line reason in the log and in {@link ModelSwapEvents#onRefused}. Candidates are
  * taken one at a time, on the sources' threads, never on a stream thread. Thread-safe.
  */
-public final class ModelRollout {
+public final class ModelRollout implements ModelStatus {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelRollout.class);
 
@@ -31,7 +31,7 @@ public final class ModelRollout {
     private final ModelSwapEvents events;
     private final AtomicLong swaps = new AtomicLong();
     private final AtomicLong refusals = new AtomicLong();
-    private double servingPsnr;
+    private volatile double servingPsnr; // written under the lock of offer, read by anyone
 
     /** @param servingPsnr the serving model's mean PSNR on the probe set ({@link CandidateCheck#score}) */
     public ModelRollout(LiveModel live, double servingPsnr, CandidateCheck check, ModelSwapEvents events) {
@@ -89,28 +89,43 @@ public final class ModelRollout {
         return Outcome.SWAPPED;
     }
 
+    /**
+     * Records a candidate refused before it could be offered (e.g. a control record that is not an artifact): the
+     * same log line, count and event as a refusal by the check.
+     */
+    public void refuse(String version, String source, String reason) {
+        refusals.incrementAndGet();
+        LOG.warn("refused model {} from {}: {}; {} keeps serving", version, source, reason, live.version());
+        tell(() -> events.onRefused(version, source, reason));
+    }
+
     /** The version that serves now. */
+    @Override
     public String version() {
         return live.version();
     }
 
     /** What runs the serving model, e.g. {@code onnxruntime}. */
+    @Override
     public String runtime() {
         return live.runtime();
     }
 
     /** Models that went live since start-up. */
+    @Override
     public long swaps() {
         return swaps.get();
     }
 
     /** Candidates refused since start-up. */
+    @Override
     public long refusals() {
         return refusals.get();
     }
 
     /** The serving model's mean PSNR on the probe set. */
-    public synchronized double servingPsnr() {
+    @Override
+    public double servingPsnr() {
         return servingPsnr;
     }
 

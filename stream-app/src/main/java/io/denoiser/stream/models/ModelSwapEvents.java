@@ -3,14 +3,20 @@ package io.denoiser.stream.models;
 import java.time.Duration;
 
 /**
- * What the model rollout tells whoever watches it (metrics, readiness): each model that goes live and each
- * candidate refused. Called on the rollout's own thread, after the fact and after the log line; an implementation
+ * What the model rollout tells whoever watches it (metrics, readiness): the status to read at any time, each
+ * model that goes live and each candidate refused. Called on the rollout's own thread, after the fact and after the log line; an implementation
  * must return quickly and not throw (what it throws is logged and ignored).
  */
 public interface ModelSwapEvents {
 
     /** Ignores every event. */
     ModelSwapEvents NONE = new ModelSwapEvents() {};
+
+    /**
+     * The first model serves, before the topology starts: {@code status} tells what serves from now on, at any
+     * time (for a readiness check or gauges).
+     */
+    default void onStarted(ModelStatus status) {}
 
     /**
      * A model went live: batches that start from now on use it.

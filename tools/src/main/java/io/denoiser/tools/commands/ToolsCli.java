@@ -39,6 +39,7 @@ public final class ToolsCli {
                 .addSubcommand(new PublishCommand())
                 .addSubcommand(new ConsumeCommand())
                 .addSubcommand(new BenchCommand())
+                .addSubcommand(new ModelsCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(ToolsCli::oneLine);
     }
