@@ -229,6 +229,7 @@ class ModelSwapIT {
         settings.put("max.batch.size", "8");
         settings.put("max.batch.delay.ms", "50");
         settings.put("inference.threads", "1");
+        settings.put("http.port", "0"); // two instances in one JVM, and other builds on this machine
         return StreamAppConfig.from(settings);
     }
 
