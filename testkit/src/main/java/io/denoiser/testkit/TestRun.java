@@ -60,6 +60,7 @@ final class TestRun implements AutoCloseable {
         settings.put("dead.letter.topic", topics.deadLetter());
         settings.put("state.dir", stateDir.toString());
         settings.put("model.dir", model.toString());
+        settings.put("http.port", "0"); // a free port: many test runs may share the machine
         settings.putAll(extraSettings);
         StreamAppLifecycle app = StreamApp.assemble(StreamAppConfig.from(settings));
         app.start();

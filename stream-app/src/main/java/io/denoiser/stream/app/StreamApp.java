@@ -3,16 +3,19 @@ package io.denoiser.stream.app;
 import io.denoiser.stream.config.StreamAppConfig;
 import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.health.StallWatch;
+import io.denoiser.stream.http.Observability;
+import io.denoiser.stream.inference.LiveModel;
 import io.denoiser.stream.inference.ModelDenoisers;
 import io.denoiser.stream.inference.ServingModel;
 import io.denoiser.stream.topology.DenoiserTopology;
+import java.time.Duration;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Wires the app from its config: loads the model, builds the topology, starts the checks for stalls, and hands them
- * to a lifecycle.
+ * to a lifecycle, observed: metrics, health and the live page over HTTP ({@link Observability}).
  */
 public final class StreamApp {
 
@@ -32,8 +35,10 @@ public final class StreamApp {
     public static StreamAppLifecycle assemble(StreamAppConfig config) {
         int threads = config.model()
                 .threadsPerCall(config.numStreamThreads(), Runtime.getRuntime().availableProcessors());
+        long loading = System.nanoTime();
         ServingModel model =
                 ModelDenoisers.load(config.model().dir(), config.model().runtime(), threads);
+        Duration loadTime = Duration.ofNanos(System.nanoTime() - loading);
         LOG.info(
                 "serving model {} from {} on {} with {} inference threads per model call, num.stream.threads={}",
                 model.version(),
@@ -43,15 +48,22 @@ public final class StreamApp {
                 config.numStreamThreads());
         ServingHealth health = ServingHealth.create(config.stallTimeout());
         StallWatch.Watching stallChecks = health.stalls().startWatching();
+        LiveModel live = new LiveModel(model);
         try {
-            Topology topology = DenoiserTopology.build(config, model.denoisers(), model.version(), health);
-            return new StreamAppLifecycle(topology, config, () -> {
-                stallChecks.close();
-                model.close();
-            });
+            Observability observability = Observability.create(config.http(), health);
+            observability.metrics().modelLoaded(model.version(), model.runtime(), loadTime);
+            Topology topology = DenoiserTopology.build(config, live, health, observability.metrics());
+            return new StreamAppLifecycle(
+                    topology,
+                    config,
+                    () -> {
+                        stallChecks.close();
+                        live.close();
+                    },
+                    observability);
         } catch (RuntimeException e) {
             stallChecks.close();
-            model.close();
+            live.close();
             throw e;
         }
     }

@@ -1,11 +1,18 @@
 package io.denoiser.stream.app;
 
 import io.denoiser.stream.config.StreamAppConfig;
+import io.denoiser.stream.health.BrokerWatch;
+import io.denoiser.stream.http.HttpSurface;
+import io.denoiser.stream.http.Observability;
 import io.denoiser.stream.inference.ModelBrokenException;
+import io.denoiser.stream.metrics.DenoiserMetrics;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,7 +46,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Shutdown:</b> {@link #close} calls {@code KafkaStreams.close(shutdown.timeout.ms)}: the current
  *       batches finish and commit; images still buffered stay in the changelogged store and are denoised after
  *       the next start. Then it releases the model, but only if Kafka Streams did stop, since a thread still
- *       running may be inside a model call.
+ *       running may be inside a model call, and stops the HTTP server.
+ *   <li><b>Observed from the start:</b> with an {@link Observability}, the HTTP server (metrics, health, live page)
+ *       listens as soon as the client exists, so readiness answers 503 while it starts.
  * </ul>
  *
  * Thread-safety: {@link #start} and {@link #awaitStop} from one thread; {@link #close} from any, e.g. a signal's
@@ -59,6 +68,7 @@ public final class StreamAppLifecycle implements AutoCloseable {
     private final AtomicReference<Throwable> fatalError = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch closeDone = new CountDownLatch(1);
+    private final Optional<HttpSurface> http;
 
     /**
      * @param model closed after Kafka Streams has stopped (the shared runtime session)
@@ -66,12 +76,46 @@ public final class StreamAppLifecycle implements AutoCloseable {
      *                          resolves
      */
     public StreamAppLifecycle(Topology topology, StreamAppConfig config, AutoCloseable model) {
+        this(topology, config, model, Optional.empty());
+    }
+
+    /**
+     * A lifecycle whose app is observed: Kafka Streams' error handlers report to {@code observability}'s metrics,
+     * and its HTTP server starts now.
+     *
+     * @throws StartupException also when the HTTP server cannot listen
+     */
+    public StreamAppLifecycle(
+            Topology topology, StreamAppConfig config, AutoCloseable model, Observability observability) {
+        this(topology, config, model, Optional.of(observability));
+    }
+
+    private StreamAppLifecycle(
+            Topology topology, StreamAppConfig config, AutoCloseable model, Optional<Observability> observability) {
         this.config = Objects.requireNonNull(config, "config");
         this.model = Objects.requireNonNull(model, "model");
-        this.streams = createStreams(Objects.requireNonNull(topology, "topology"), config);
+        this.streams = createStreams(
+                Objects.requireNonNull(topology, "topology"),
+                config,
+                observability.map(Observability::metrics).orElse(DenoiserMetrics.NONE));
         streams.setStateListener(states);
         streams.setUncaughtExceptionHandler(this::onUncaughtException);
         this.brokerWatch = new BrokerWatch(adminConfig("-broker-watch"), config.bootstrapServers());
+        this.http = observability.map(this::startHttp);
+    }
+
+    private HttpSurface startHttp(Observability observability) {
+        try {
+            return observability.start(streams, brokerWatch);
+        } catch (UncheckedIOException e) {
+            streams.close(Duration.ZERO);
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    /** Where the HTTP server answers (metrics, health, live page); empty when the app is not observed. */
+    public Optional<URI> httpAddress() {
+        return http.map(HttpSurface::uri);
     }
 
     /**
@@ -190,6 +234,7 @@ public final class StreamAppLifecycle implements AutoCloseable {
                         seconds(timeout));
             }
         } finally {
+            http.ifPresent(HttpSurface::close);
             brokerWatch.close();
             closeDone.countDown();
         }
@@ -203,9 +248,11 @@ public final class StreamAppLifecycle implements AutoCloseable {
         }
     }
 
-    private static KafkaStreams createStreams(Topology topology, StreamAppConfig config) {
+    private static KafkaStreams createStreams(Topology topology, StreamAppConfig config, DenoiserMetrics metrics) {
+        Properties properties = config.toStreamsProperties();
+        properties.put(DenoiserMetrics.CONFIG, metrics); // for the error handlers Kafka Streams creates
         try {
-            return new KafkaStreams(topology, config.toStreamsProperties());
+            return new KafkaStreams(topology, properties);
         } catch (KafkaException e) {
             throw new StartupException(
                     "cannot create the Kafka clients for " + config.bootstrapServers() + ": "

@@ -3,9 +3,12 @@ package io.denoiser.stream.batching;
 import io.denoiser.stream.health.TaskProgress;
 import io.denoiser.stream.inference.BatchDenoising;
 import io.denoiser.stream.inference.FlushOutcome;
+import io.denoiser.stream.inference.ModelVersionHeader;
+import io.denoiser.stream.metrics.DenoiserMetrics;
 import io.denoiser.stream.source.DeadLetters;
 import io.denoiser.stream.source.InputRecord;
 import io.denoiser.stream.source.SourceCoordinates;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -26,10 +29,12 @@ final class BatchFlusher {
     private final FlushTargets targets;
     private final String inputTopic;
     private final TaskProgress progress;
+    private final DenoiserMetrics metrics;
 
     /**
      * @param inputTopic the topic of the buffered images, named in the dead letters of unreadable entries
      * @param progress   told of every completed batch
+     * @param metrics    told of every flushed batch and every output
      */
     BatchFlusher(
             ProcessorContext<byte[], Object> context,
@@ -38,7 +43,8 @@ final class BatchFlusher {
             BatchDenoising denoising,
             FlushTargets targets,
             String inputTopic,
-            TaskProgress progress) {
+            TaskProgress progress,
+            DenoiserMetrics metrics) {
         this.context = context;
         this.buffer = buffer;
         this.policy = policy;
@@ -46,6 +52,7 @@ final class BatchFlusher {
         this.targets = targets;
         this.inputTopic = inputTopic;
         this.progress = progress;
+        this.metrics = metrics;
     }
 
     /** Flushes while a full batch waits (once, normally; more after a restart with a lower batch size). */
@@ -68,25 +75,43 @@ final class BatchFlusher {
             throw new IllegalStateException("the batch buffer counts " + buffer.size() + " images but holds none");
         }
         long now = context.currentSystemTimeMs();
-        publish(denoising.denoise(waitingImagesOf(batch), now));
-        publish(unreadableEntriesOf(batch, now));
+        metrics.batchFlushed(batch.size(), Duration.ofMillis(now - oldestArrival(batch, now)));
+        publish(denoising.denoise(waitingImagesOf(batch), now), now);
+        publish(unreadableEntriesOf(batch, now), now);
         buffer.remove(batch);
         progress.batchCompleted(buffer.size());
     }
 
-    private void publish(List<FlushOutcome> outcomes) {
+    private void publish(List<FlushOutcome> outcomes, long now) {
         for (FlushOutcome outcome : outcomes) {
             InputRecord input = outcome.input();
             if (outcome instanceof FlushOutcome.Denoised denoised) {
                 context.forward(
-                        new Record<>(input.key(), denoised.reconstruction(), input.timestamp()),
+                        new Record<>(
+                                input.key(),
+                                denoised.reconstruction(),
+                                input.timestamp(),
+                                ModelVersionHeader.of(denoised.reconstruction().modelVersion())),
                         targets.denoisedNode());
+                metrics.reconstructionPublished(input, denoised.reconstruction(), now);
             } else if (outcome instanceof FlushOutcome.DeadLettered deadLettered) {
                 context.forward(
                         new Record<>(input.key(), deadLettered.deadLetter(), input.timestamp()),
                         targets.deadLetterNode());
+                metrics.deadLettered(deadLettered.deadLetter().reason());
             }
         }
+    }
+
+    /** When the batch's oldest waiting image entered the buffer; {@code now} when none of it can be read. */
+    private static long oldestArrival(List<BufferEntry> batch, long now) {
+        long oldest = now;
+        for (BufferEntry entry : batch) {
+            if (entry instanceof BufferEntry.Waiting waiting) {
+                oldest = Math.min(oldest, waiting.image().arrivedAt());
+            }
+        }
+        return oldest;
     }
 
     private static List<InputRecord> waitingImagesOf(List<BufferEntry> batch) {

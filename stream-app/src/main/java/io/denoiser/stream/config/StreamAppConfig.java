@@ -3,6 +3,8 @@ package io.denoiser.stream.config;
 import static io.denoiser.stream.config.StreamAppConfigDef.APPLICATION_ID_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.BOOTSTRAP_SERVERS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.DEAD_LETTER_TOPIC_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.HTTP_HOST_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.HTTP_PORT_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.INFERENCE_THREADS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.INPUT_TOPIC_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.INPUT_UNKNOWN_FIELDS_CONFIG;
@@ -48,6 +50,7 @@ import org.apache.kafka.streams.StreamsConfig;
  *
  * @param unknownFields what to do with unknown top-level fields of noisy images
  * @param stallTimeout  how long images may wait without a batch completing before a stall is reported
+ * @param http          where the HTTP server (metrics, health, live page) listens
  * @param kafkaSettings every setting that is not one of the app's keys (e.g. {@code security.protocol},
  *                      {@code sasl.*}, {@code producer.*}), passed to Kafka Streams untouched
  */
@@ -65,6 +68,7 @@ public record StreamAppConfig(
         UnknownFields unknownFields,
         LifecycleTimeouts timeouts,
         Duration stallTimeout,
+        HttpSettings http,
         Map<String, String> kafkaSettings) {
 
     public StreamAppConfig {
@@ -79,6 +83,7 @@ public record StreamAppConfig(
         Objects.requireNonNull(unknownFields, "unknownFields");
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(stallTimeout, "stallTimeout");
+        Objects.requireNonNull(http, "http");
         kafkaSettings = Collections.unmodifiableMap(new TreeMap<>(kafkaSettings));
         RecordSizeBudget.of(kafkaSettings); // fails on a max.request.size too small for dead letters
     }
@@ -125,6 +130,7 @@ public record StreamAppConfig(
                         Duration.ofMillis((long) parsed.get(STARTUP_TIMEOUT_MS_CONFIG)),
                         Duration.ofMillis((long) parsed.get(SHUTDOWN_TIMEOUT_MS_CONFIG))),
                 stallTimeout(parsed),
+                new HttpSettings((String) parsed.get(HTTP_HOST_CONFIG), (int) parsed.get(HTTP_PORT_CONFIG)),
                 kafkaSettings(settings));
     }
 

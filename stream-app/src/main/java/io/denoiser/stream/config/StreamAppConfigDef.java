@@ -143,6 +143,16 @@ public final class StreamAppConfigDef {
             + " the app counts them and logs each new name once) or reject (a dead letter with SCHEMA_VIOLATION"
             + " naming the field).";
 
+    // --- the HTTP surface: metrics, health, live page ---
+    public static final String HTTP_HOST_CONFIG = "http.host";
+    private static final String HTTP_HOST_DOC = "Address the HTTP server (/metrics, /health/live, /health/ready and"
+            + " the live page at /) listens on: 127.0.0.1 for this machine only, 0.0.0.0 for every interface (as in"
+            + " a container).";
+
+    public static final String HTTP_PORT_CONFIG = "http.port";
+    private static final String HTTP_PORT_DOC = "Port of the HTTP server; 0 takes a free port, printed at start-up.";
+    // --- end of the HTTP surface ---
+
     /** Prefix of the environment variables that set the keys above. */
     public static final String ENVIRONMENT_PREFIX = "DENOISER_";
 
@@ -310,7 +320,21 @@ public final class StreamAppConfigDef {
                     UnknownFields.IGNORE.configName(),
                     ConfigDef.ValidString.in(UnknownFields.IGNORE.configName(), UnknownFields.REJECT.configName()),
                     Importance.LOW,
-                    INPUT_UNKNOWN_FIELDS_DOC);
+                    INPUT_UNKNOWN_FIELDS_DOC)
+            .define(
+                    HTTP_HOST_CONFIG,
+                    ConfigDef.Type.STRING,
+                    HttpSettings.DEFAULT_HOST,
+                    new ConfigDef.NonEmptyString(),
+                    Importance.MEDIUM,
+                    HTTP_HOST_DOC)
+            .define(
+                    HTTP_PORT_CONFIG,
+                    ConfigDef.Type.INT,
+                    HttpSettings.DEFAULT_PORT,
+                    ConfigDef.Range.between(0, 65_535),
+                    Importance.MEDIUM,
+                    HTTP_PORT_DOC);
 
     private StreamAppConfigDef() {}
 

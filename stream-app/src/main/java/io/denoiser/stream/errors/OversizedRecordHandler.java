@@ -1,5 +1,6 @@
 package io.denoiser.stream.errors;
 
+import io.denoiser.stream.metrics.DenoiserMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
@@ -45,12 +46,14 @@ public final class OversizedRecordHandler implements ProductionExceptionHandler 
     private static final int MAX_KEY_CHARS = 256;
 
     private String internalTopicPrefix = "";
+    private DenoiserMetrics metrics = DenoiserMetrics.NONE;
 
     @Override
     public void configure(Map<String, ?> configs) {
         Object applicationId = Objects.requireNonNull(
                 configs.get(StreamsConfig.APPLICATION_ID_CONFIG), StreamsConfig.APPLICATION_ID_CONFIG);
         internalTopicPrefix = applicationId + "-";
+        metrics = DenoiserMetrics.from(configs);
     }
 
     @Override
@@ -66,6 +69,7 @@ public final class OversizedRecordHandler implements ProductionExceptionHandler 
                     keyOf(record),
                     context.taskId(),
                     exception.getMessage());
+            metrics.recordDropped(record.topic());
             return Response.resume();
         }
         if (exception instanceof RetriableException) {

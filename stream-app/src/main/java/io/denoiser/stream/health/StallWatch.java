@@ -71,6 +71,15 @@ public final class StallWatch {
         tasks.remove(progress.task(), progress);
     }
 
+    /** Images waiting now in the buffers of every task of this instance. */
+    public int waitingImages() {
+        int waiting = 0;
+        for (TaskProgress progress : tasks.values()) {
+            waiting += progress.waiting();
+        }
+        return waiting;
+    }
+
     /** Whether the last check found a stall. */
     public boolean stalled() {
         return stalled;

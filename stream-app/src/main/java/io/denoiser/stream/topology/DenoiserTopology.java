@@ -9,7 +9,9 @@ import io.denoiser.stream.batching.FlushTargets;
 import io.denoiser.stream.config.StreamAppConfig;
 import io.denoiser.stream.config.TopicNames;
 import io.denoiser.stream.health.ServingHealth;
-import io.denoiser.stream.inference.Reconstructions;
+import io.denoiser.stream.inference.LiveModel;
+import io.denoiser.stream.inference.ServingModel;
+import io.denoiser.stream.metrics.DenoiserMetrics;
 import io.denoiser.stream.validation.DecodeValidateSupplier;
 import io.denoiser.stream.validation.NoisyImageReader;
 import java.util.function.Supplier;
@@ -61,23 +63,55 @@ public final class DenoiserTopology {
      */
     public static Topology build(
             StreamAppConfig config, Supplier<? extends Denoiser> denoisers, String modelVersion, ServingHealth health) {
+        return build(config, denoisers, modelVersion, health, DenoiserMetrics.NONE);
+    }
+
+    /**
+     * Builds the topology as {@link #build(StreamAppConfig, Supplier, String, ServingHealth)} does, telling
+     * {@code metrics} of every record, batch, model call and output.
+     */
+    public static Topology build(
+            StreamAppConfig config,
+            Supplier<? extends Denoiser> denoisers,
+            String modelVersion,
+            ServingHealth health,
+            DenoiserMetrics metrics) {
+        return build(
+                config,
+                new LiveModel(new ServingModel(modelVersion, "given", 1, denoisers::get, () -> {})),
+                health,
+                metrics);
+    }
+
+    /**
+     * Builds the topology as {@link #build(StreamAppConfig, Supplier, String, ServingHealth)} does, each batch
+     * denoised by the model that {@code live} serves when the batch starts (so a swap happens between batches).
+     *
+     * @param live owned by the caller, closed after the streams have stopped
+     */
+    public static Topology build(StreamAppConfig config, LiveModel live, ServingHealth health) {
+        return build(config, live, health, DenoiserMetrics.NONE);
+    }
+
+    /**
+     * Builds the topology as {@link #build(StreamAppConfig, LiveModel, ServingHealth)} does, telling {@code metrics}
+     * of every record, batch, model call and output.
+     */
+    public static Topology build(
+            StreamAppConfig config, LiveModel live, ServingHealth health, DenoiserMetrics metrics) {
         TopicNames topics = config.topics();
         NoisyImageReader reader = new NoisyImageReader(config.inputPolicy());
         FlushTargets targets = new FlushTargets(DENOISED_SINK, DEAD_LETTER_SINK);
         return new Topology()
                 .addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.input())
                 .addProcessor(
-                        DECODE_VALIDATE, new DecodeValidateSupplier(reader, DENOISE_BATCHER, DEAD_LETTER_SINK), SOURCE)
+                        DECODE_VALIDATE,
+                        new DecodeValidateSupplier(reader, DENOISE_BATCHER, DEAD_LETTER_SINK, metrics),
+                        SOURCE)
                 .addProcessor(
                         DENOISE_BATCHER,
                         new DenoiseBatcherSupplier(
-                                config.batching(),
-                                denoisers,
-                                reader,
-                                new Reconstructions(modelVersion),
-                                targets,
-                                topics.input(),
-                                health),
+                                config.batching(), live, reader, targets, topics.input(), health, metrics),
                         DECODE_VALIDATE)
                 .addSink(
                         DENOISED_SINK,

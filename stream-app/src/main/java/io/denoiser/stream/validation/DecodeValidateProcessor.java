@@ -2,6 +2,7 @@ package io.denoiser.stream.validation;
 
 import io.denoiser.schemas.records.DeadLetter;
 import io.denoiser.schemas.validation.InvalidRecordException;
+import io.denoiser.stream.metrics.DenoiserMetrics;
 import io.denoiser.stream.source.DeadLetters;
 import io.denoiser.stream.source.InputRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -24,12 +25,14 @@ final class DecodeValidateProcessor implements Processor<byte[], byte[], byte[],
     private final NoisyImageReader reader;
     private final String validNode;
     private final String deadLetterNode;
+    private final DenoiserMetrics metrics;
     private ProcessorContext<byte[], Object> context;
 
-    DecodeValidateProcessor(NoisyImageReader reader, String validNode, String deadLetterNode) {
+    DecodeValidateProcessor(NoisyImageReader reader, String validNode, String deadLetterNode, DenoiserMetrics metrics) {
         this.reader = reader;
         this.validNode = validNode;
         this.deadLetterNode = deadLetterNode;
+        this.metrics = metrics;
     }
 
     @Override
@@ -39,6 +42,7 @@ final class DecodeValidateProcessor implements Processor<byte[], byte[], byte[],
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        metrics.imageReceived();
         InputRecord input = InputRecord.of(record, sourceCoordinates());
         ValidNoisyImage image;
         try {
@@ -46,6 +50,7 @@ final class DecodeValidateProcessor implements Processor<byte[], byte[], byte[],
         } catch (InvalidRecordException rejection) {
             DeadLetter letter = DeadLetters.rejected(input, rejection, context.currentSystemTimeMs());
             context.forward(record.withValue(letter).withHeaders(new RecordHeaders()), deadLetterNode);
+            metrics.deadLettered(letter.reason());
             return;
         }
         context.forward(record.withValue(new AdmittedImage(input, image)), validNode);

@@ -1,5 +1,6 @@
 package io.denoiser.stream.validation;
 
+import io.denoiser.stream.metrics.DenoiserMetrics;
 import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -17,15 +18,27 @@ public final class DecodeValidateSupplier implements ProcessorSupplier<byte[], b
     private final NoisyImageReader reader;
     private final String validNode;
     private final String deadLetterNode;
+    private final DenoiserMetrics metrics;
 
     public DecodeValidateSupplier(NoisyImageReader reader, String validNode, String deadLetterNode) {
+        this(reader, validNode, deadLetterNode, DenoiserMetrics.NONE);
+    }
+
+    /**
+     * A supplier whose nodes report to {@code metrics}.
+     *
+     * @param metrics told of every record that arrives and every dead letter the node makes
+     */
+    public DecodeValidateSupplier(
+            NoisyImageReader reader, String validNode, String deadLetterNode, DenoiserMetrics metrics) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.validNode = Objects.requireNonNull(validNode, "validNode");
         this.deadLetterNode = Objects.requireNonNull(deadLetterNode, "deadLetterNode");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     @Override
     public Processor<byte[], byte[], byte[], Object> get() {
-        return new DecodeValidateProcessor(reader, validNode, deadLetterNode);
+        return new DecodeValidateProcessor(reader, validNode, deadLetterNode, metrics);
     }
 }

@@ -4,6 +4,7 @@ import io.denoiser.schemas.records.DeadLetter;
 import io.denoiser.schemas.serde.BoundedDeadLetterSerializer;
 import io.denoiser.schemas.serde.DeadLetterKeySerializer;
 import io.denoiser.schemas.validation.ReasonCode;
+import io.denoiser.stream.metrics.DenoiserMetrics;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +47,7 @@ public final class UnexpectedFailureHandler implements ProcessingExceptionHandle
     private final DeadLetterKeySerializer keys = new DeadLetterKeySerializer();
     private String deadLetterTopic;
     private BoundedDeadLetterSerializer letters;
+    private DenoiserMetrics metrics = DenoiserMetrics.NONE;
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -53,6 +55,7 @@ public final class UnexpectedFailureHandler implements ProcessingExceptionHandle
                 String.valueOf(Objects.requireNonNull(configs.get(DEAD_LETTER_TOPIC_CONFIG), DEAD_LETTER_TOPIC_CONFIG));
         letters = new BoundedDeadLetterSerializer(Integer.parseInt(String.valueOf(
                 Objects.requireNonNull(configs.get(DEAD_LETTER_MAX_BYTES_CONFIG), DEAD_LETTER_MAX_BYTES_CONFIG))));
+        metrics = DenoiserMetrics.from(configs);
     }
 
     @Override
@@ -67,7 +70,9 @@ public final class UnexpectedFailureHandler implements ProcessingExceptionHandle
                 where,
                 context.processorNodeId(),
                 exception);
-        return Response.resume(List.of(deadLetterRecord(context, record, exception)));
+        ProducerRecord<byte[], byte[]> deadLetter = deadLetterRecord(context, record, exception);
+        metrics.deadLettered(ReasonCode.PROCESSING_FAILED);
+        return Response.resume(List.of(deadLetter));
     }
 
     private ProducerRecord<byte[], byte[]> deadLetterRecord(

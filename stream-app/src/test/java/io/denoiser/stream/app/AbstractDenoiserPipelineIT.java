@@ -151,6 +151,7 @@ abstract class AbstractDenoiserPipelineIT {
         settings.put("state.dir", stateDir.toString());
         settings.put("model.dir", modelDir().toString());
         settings.put("startup.timeout.ms", "30000");
+        settings.put("http.port", "0");
         settings.put("max.batch.size", Integer.toString(MAX_BATCH_SIZE));
         settings.put("max.batch.delay.ms", MAX_BATCH_DELAY_MS);
         return StreamAppConfig.from(settings);

@@ -124,6 +124,7 @@ abstract class AbstractHostileInputIT {
         settings.put("state.dir", stateDir.toString());
         settings.put("model.dir", modelDir().toString());
         settings.put("startup.timeout.ms", "30000");
+        settings.put("http.port", "0");
         // every buffered image reaches the changelog (no cache to absorb it), so a buffer entry Kafka refuses shows
         settings.put("statestore.cache.max.bytes", "0");
         return StreamAppConfig.from(settings);

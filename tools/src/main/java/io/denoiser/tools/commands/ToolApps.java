@@ -32,6 +32,7 @@ final class ToolApps {
         config.put(StreamAppConfigDef.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetter());
         config.put(StreamAppConfigDef.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamAppConfigDef.MODEL_DIR_CONFIG, model.toString());
+        config.put(StreamAppConfigDef.HTTP_PORT_CONFIG, "0"); // a free port unless the settings name one
         config.putAll(settings);
         return StreamAppConfig.from(config);
     }

@@ -1,4 +1,4 @@
-package io.denoiser.stream.app;
+package io.denoiser.stream.health;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  *
  * What the app does meanwhile is Kafka's: consumers, producers and commits retry; past {@code task.timeout.ms} a
  * task that still cannot make progress is reprocessed from its last commit (docs/RELIABILITY.md, broker outage).
- * Nothing is dropped. Thread-safe; {@link #close} is idempotent.
+ * Nothing is dropped. Readiness asks {@link #answering} for the same reason. Thread-safe; {@link #close} is
+ * idempotent.
  */
-final class BrokerWatch implements AutoCloseable {
+public final class BrokerWatch implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerWatch.class);
     /** How often the cluster is asked, hence how late a change can be logged (plus {@link #ANSWER_WITHIN}). */
@@ -48,10 +49,11 @@ final class BrokerWatch implements AutoCloseable {
     });
     private Admin admin; // confined to the watch thread
     private Boolean reachable; // confined to the watch thread; null until the first answer or silence
+    private volatile boolean answering;
     private long unreachableSinceNanos; // confined to the watch thread
 
     /** @param adminConfig the app's admin client settings (security included), so reachable means so for the app */
-    BrokerWatch(Map<String, Object> adminConfig, String servers) {
+    public BrokerWatch(Map<String, Object> adminConfig, String servers) {
         this.adminConfig = new HashMap<>(adminConfig);
         int timeoutMs = (int) ANSWER_WITHIN.toMillis();
         this.adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
@@ -60,7 +62,7 @@ final class BrokerWatch implements AutoCloseable {
     }
 
     /** Starts watching, unless closed already; the first line comes only if Kafka does not answer. */
-    void start() {
+    public void start() {
         try {
             var unusedTask = thread.scheduleWithFixedDelay(this::check, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException closedAlready) {
@@ -83,6 +85,12 @@ final class BrokerWatch implements AutoCloseable {
                     ANSWER_WITHIN.toSeconds());
         }
         reachable = answers;
+        answering = answers;
+    }
+
+    /** Whether a broker answered the last question; false before the first answer. */
+    public boolean answering() {
+        return answering;
     }
 
     private boolean answers() {
