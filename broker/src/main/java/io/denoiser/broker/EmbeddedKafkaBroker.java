@@ -152,6 +152,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             try {
                 return startOnFreePorts(options, logDir, ownsLogDir, deadline, releaseLogDir);
             } catch (PortTakenException e) {
+                if (options.port > 0) {
+                    throw e; // the caller's port: picking again would not help
+                }
                 // Another process took a port between FreePorts.pick and the bind: pick again.
                 return startOnFreePorts(options, logDir, ownsLogDir, deadline, releaseLogDir);
             }
@@ -172,9 +175,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static EmbeddedKafkaBroker startOnFreePorts(
             Builder options, Path logDir, boolean ownsLogDir, Instant deadline, Runnable releaseLogDir) {
         List<Integer> ports = FreePorts.pick(2);
-        int clientPort = ports.get(0);
+        int clientPort = options.port > 0 ? options.port : ports.get(0);
+        int controllerPort = ports.get(0) == clientPort ? ports.get(1) : ports.get(0);
         Properties props = BrokerProperties.singleNode(
-                logDir, clientPort, ports.get(1), options.defaultPartitions, options.brokerProperties);
+                logDir, clientPort, controllerPort, options.defaultPartitions, options.brokerProperties);
         KafkaConfig config = KafkaConfig.fromProps(props, false);
         if (!KraftStorage.isFormatted(logDir)) {
             KraftStorage.format(logDir, BrokerProperties.NODE_ID, BrokerProperties.CONTROLLER_LISTENER);
@@ -251,6 +255,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
         private int defaultPartitions = 1;
         private Path logDir;
+        private int port;
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
 
         private Builder() {}
@@ -280,6 +285,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         /** Uses {@code dir} (created if missing) instead of a temporary directory; see the class doc. */
         public Builder logDir(Path dir) {
             this.logDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /**
+         * Listens for clients on this loopback port instead of a free one (the controller's port stays a free one).
+         * With {@link #logDir(Path)}, a test can close a broker and start it again where its clients find it: the
+         * same {@code bootstrap.servers}, topics, records and committed offsets, as after a broker outage.
+         *
+         * @throws IllegalArgumentException if {@code port} is not in 1..65535
+         */
+        public Builder port(int port) {
+            if (port < 1 || port > 65_535) {
+                throw new IllegalArgumentException("port must be in 1..65535, was " + port);
+            }
+            this.port = port;
             return this;
         }
 

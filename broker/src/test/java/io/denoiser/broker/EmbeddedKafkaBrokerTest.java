@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -193,6 +194,38 @@ class EmbeddedKafkaBrokerTest {
             assertThat(consumeValues(restarted, topic, "read_uncommitted", 1)).containsExactly("kept");
         }
         assertThat(logDir).isDirectory();
+    }
+
+    @Test
+    void shouldStartAgainOnTheSamePortSoThatAClientOfTheFirstFindsTheSecond(@TempDir Path tempDir) throws Exception {
+        // given: a producer connected to a broker that then stops, as in an outage
+        Path logDir = tempDir.resolve("kafka");
+        String topic = uniqueName("outage");
+        EmbeddedKafkaBroker first = EmbeddedKafkaBroker.builder().logDir(logDir).start();
+        int port = Integer.parseInt(
+                first.bootstrapServers().substring(first.bootstrapServers().lastIndexOf(':') + 1));
+        first.createTopics(1, topic);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(first))) {
+            producer.send(new ProducerRecord<>(topic, "before")).get();
+            first.close();
+
+            // when: a broker starts again on the same port and directory
+            try (EmbeddedKafkaBroker second =
+                    EmbeddedKafkaBroker.builder().port(port).logDir(logDir).start()) {
+
+                // then: the same address, the old records, and the old client writes again
+                assertThat(second.bootstrapServers()).isEqualTo(first.bootstrapServers());
+                producer.send(new ProducerRecord<>(topic, "after")).get(60, TimeUnit.SECONDS);
+                assertThat(consumeValues(second, topic, "read_uncommitted", 2)).containsExactly("before", "after");
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseAPortOutOfRange() {
+        assertThatThrownBy(() -> EmbeddedKafkaBroker.builder().port(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EmbeddedKafkaBroker.builder().port(65_536))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.denoiser.tools;
 /**
  * One phase of a benchmark: images sent at an offered rate (0: as fast as possible) and what came back.
  *
- * @param throughput reconstructions per second, from the first image sent to the last reconstruction read
+ * @param throughput        reconstructions per second, from the first image sent to the last reconstruction read
+ * @param cpuMicrosPerImage CPU time of this whole process per image over the phase: the app, the benchmark's
+ *                          producer and consumer, and the broker too when it runs in this process
  */
 public record LoadMeasurement(
         String phase,
@@ -13,10 +15,15 @@ public record LoadMeasurement(
         long p50Millis,
         long p95Millis,
         long p99Millis,
-        double meanBatchSize) {
+        double meanBatchSize,
+        double cpuMicrosPerImage) {
 
     public static LoadMeasurement of(
-            String phase, double offeredRate, java.util.List<ReceivedReconstruction> received, double seconds) {
+            String phase,
+            double offeredRate,
+            java.util.List<ReceivedReconstruction> received,
+            double seconds,
+            long processCpuNanos) {
         Percentiles latency = new Percentiles(received.stream()
                 .mapToLong(ReceivedReconstruction::latencyMillis)
                 .toArray());
@@ -30,6 +37,7 @@ public record LoadMeasurement(
                 latency.at(50),
                 latency.at(95),
                 latency.at(99),
-                meanBatch);
+                meanBatch,
+                received.isEmpty() ? 0 : processCpuNanos / 1e3 / received.size());
     }
 }

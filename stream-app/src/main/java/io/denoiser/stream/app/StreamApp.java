@@ -4,6 +4,7 @@ import io.denoiser.stream.config.StreamAppConfig;
 import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.health.StallWatch;
 import io.denoiser.stream.http.Observability;
+import io.denoiser.stream.inference.LiveModel;
 import io.denoiser.stream.inference.ModelDenoisers;
 import io.denoiser.stream.inference.ServingModel;
 import io.denoiser.stream.topology.DenoiserTopology;
@@ -47,22 +48,22 @@ public final class StreamApp {
                 config.numStreamThreads());
         ServingHealth health = ServingHealth.create(config.stallTimeout());
         StallWatch.Watching stallChecks = health.stalls().startWatching();
+        LiveModel live = new LiveModel(model);
         try {
             Observability observability = Observability.create(config.http(), health);
             observability.metrics().modelLoaded(model.version(), model.runtime(), loadTime);
-            Topology topology =
-                    DenoiserTopology.build(config, model.denoisers(), model.version(), health, observability.metrics());
+            Topology topology = DenoiserTopology.build(config, live, health, observability.metrics());
             return new StreamAppLifecycle(
                     topology,
                     config,
                     () -> {
                         stallChecks.close();
-                        model.close();
+                        live.close();
                     },
                     observability);
         } catch (RuntimeException e) {
             stallChecks.close();
-            model.close();
+            live.close();
             throw e;
         }
     }

@@ -1,6 +1,7 @@
 package io.denoiser.stream.app;
 
 import io.denoiser.stream.config.StreamAppConfig;
+import io.denoiser.stream.health.BrokerWatch;
 import io.denoiser.stream.http.HttpSurface;
 import io.denoiser.stream.http.Observability;
 import io.denoiser.stream.inference.ModelBrokenException;
@@ -63,6 +64,7 @@ public final class StreamAppLifecycle implements AutoCloseable {
     private final AutoCloseable model;
     private final KafkaStreams streams;
     private final StateWatch states = new StateWatch();
+    private final BrokerWatch brokerWatch;
     private final AtomicReference<Throwable> fatalError = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch closeDone = new CountDownLatch(1);
@@ -98,12 +100,13 @@ public final class StreamAppLifecycle implements AutoCloseable {
                 observability.map(Observability::metrics).orElse(DenoiserMetrics.NONE));
         streams.setStateListener(states);
         streams.setUncaughtExceptionHandler(this::onUncaughtException);
+        this.brokerWatch = new BrokerWatch(adminConfig("-broker-watch"), config.bootstrapServers());
         this.http = observability.map(this::startHttp);
     }
 
     private HttpSurface startHttp(Observability observability) {
         try {
-            return observability.start(streams, adminConfig());
+            return observability.start(streams, brokerWatch);
         } catch (UncheckedIOException e) {
             streams.close(Duration.ZERO);
             throw new StartupException(e.getMessage(), e);
@@ -132,6 +135,7 @@ public final class StreamAppLifecycle implements AutoCloseable {
                 config.topics().deadLetter(),
                 config.bootstrapServers(),
                 seconds(timeout));
+        brokerWatch.start();
         if (!startStreams()) {
             LOG.info("stopped on request before starting");
             return;
@@ -231,6 +235,7 @@ public final class StreamAppLifecycle implements AutoCloseable {
             }
         } finally {
             http.ifPresent(HttpSurface::close);
+            brokerWatch.close();
             closeDone.countDown();
         }
     }
@@ -269,7 +274,7 @@ public final class StreamAppLifecycle implements AutoCloseable {
     private String whyNotRunning(Duration timeout) {
         String servers = config.bootstrapServers();
         Duration probe = timeout.compareTo(LONGEST_BROKER_PROBE) < 0 ? timeout : LONGEST_BROKER_PROBE;
-        if (!BrokerProbe.answers(adminConfig(), probe)) {
+        if (!BrokerProbe.answers(adminConfig("-startup-probe"), probe)) {
             return "no Kafka broker reachable at " + servers + " within " + seconds(timeout);
         }
         return "Kafka Streams not RUNNING within " + seconds(timeout) + " (still " + streams.state()
@@ -278,9 +283,8 @@ public final class StreamAppLifecycle implements AutoCloseable {
                 + " raise startup.timeout.ms to wait longer";
     }
 
-    private Map<String, Object> adminConfig() {
-        return new StreamsConfig(config.toStreamsProperties())
-                .getAdminConfigs(config.applicationId() + "-startup-probe");
+    private Map<String, Object> adminConfig(String clientIdSuffix) {
+        return new StreamsConfig(config.toStreamsProperties()).getAdminConfigs(config.applicationId() + clientIdSuffix);
     }
 
     private StreamThreadExceptionResponse onUncaughtException(Throwable exception) {

@@ -3,6 +3,7 @@ package io.denoiser.stream.batching;
 import io.denoiser.stream.health.TaskProgress;
 import io.denoiser.stream.inference.BatchDenoising;
 import io.denoiser.stream.inference.FlushOutcome;
+import io.denoiser.stream.inference.ModelVersionHeader;
 import io.denoiser.stream.metrics.DenoiserMetrics;
 import io.denoiser.stream.source.DeadLetters;
 import io.denoiser.stream.source.InputRecord;
@@ -86,7 +87,11 @@ final class BatchFlusher {
             InputRecord input = outcome.input();
             if (outcome instanceof FlushOutcome.Denoised denoised) {
                 context.forward(
-                        new Record<>(input.key(), denoised.reconstruction(), input.timestamp()),
+                        new Record<>(
+                                input.key(),
+                                denoised.reconstruction(),
+                                input.timestamp(),
+                                ModelVersionHeader.of(denoised.reconstruction().modelVersion())),
                         targets.denoisedNode());
                 metrics.reconstructionPublished(input, denoised.reconstruction(), now);
             } else if (outcome instanceof FlushOutcome.DeadLettered deadLettered) {

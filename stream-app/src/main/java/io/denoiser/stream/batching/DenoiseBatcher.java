@@ -1,16 +1,16 @@
 package io.denoiser.stream.batching;
 
-import io.denoiser.model.inference.Denoiser;
 import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.health.TaskProgress;
 import io.denoiser.stream.inference.BatchDenoising;
-import io.denoiser.stream.inference.Reconstructions;
+import io.denoiser.stream.inference.LiveModel;
+import io.denoiser.stream.inference.TaskModel;
 import io.denoiser.stream.metrics.DenoiserMetrics;
+import io.denoiser.stream.metrics.MeteredDenoiser;
 import io.denoiser.stream.validation.AdmittedImage;
 import io.denoiser.stream.validation.DecodedImages;
 import io.denoiser.stream.validation.NoisyImageReader;
 import java.nio.file.Path;
-import java.util.function.Supplier;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * The micro-batcher: buffers valid noisy images in the changelogged store and denoises them a batch at a
  * time, when a batch is full ({@link #process}) or when the oldest image has waited long enough
  * ({@link FlushPunctuator}). Images still buffered when the task closes stay in the store (and its
- * changelog) and are flushed by whoever opens the task next. Owns its {@link Denoiser}: one per task, created
+ * changelog) and are flushed by whoever opens the task next. Owns its {@link TaskModel}: one per task, opened
  * in {@link #init} and closed in {@link #close}, since a DL4J network serialises its callers (with a runtime
- * that all tasks share, it is a view whose close leaves the runtime open). Its model calls are recorded in an
+ * that all tasks share, it is a view whose close leaves the runtime open); each batch is denoised by the model
+ * of the {@link LiveModel} that serves when the batch starts, so a new model goes live between batches. Its model calls are recorded in an
  * {@link InFlightCallFile}, so that a call the app does not survive is not repeated whole after the restart; its
  * progress goes to the {@link io.denoiser.stream.health.StallWatch}, which reports a stall.
  */
@@ -35,9 +36,8 @@ final class DenoiseBatcher implements Processor<byte[], AdmittedImage, byte[], O
     private static final Logger LOG = LoggerFactory.getLogger(DenoiseBatcher.class);
 
     private final BatchPolicy policy;
-    private final Supplier<? extends Denoiser> denoisers;
+    private final LiveModel live;
     private final NoisyImageReader reader;
-    private final Reconstructions reconstructions;
     private final FlushTargets targets;
     private final String inputTopic;
     private final ServingHealth health;
@@ -46,23 +46,21 @@ final class DenoiseBatcher implements Processor<byte[], AdmittedImage, byte[], O
     private final DecodedImages decoded = new DecodedImages();
     private BatchBuffer buffer;
     private BatchFlusher flusher;
-    private Denoiser denoiser;
+    private TaskModel model;
     private InFlightCallFile inFlight;
     private TaskProgress progress;
 
     DenoiseBatcher(
             BatchPolicy policy,
-            Supplier<? extends Denoiser> denoisers,
+            LiveModel live,
             NoisyImageReader reader,
-            Reconstructions reconstructions,
             FlushTargets targets,
             String inputTopic,
             ServingHealth health,
             DenoiserMetrics metrics) {
         this.policy = policy;
-        this.denoisers = denoisers;
+        this.live = live;
         this.reader = reader;
-        this.reconstructions = reconstructions;
         this.targets = targets;
         this.inputTopic = inputTopic;
         this.health = health;
@@ -79,9 +77,9 @@ final class DenoiseBatcher implements Processor<byte[], AdmittedImage, byte[], O
                 context.applicationId(),
                 context.taskId().toString(),
                 policy.maxBatchSize());
-        denoiser = denoisers.get();
-        BatchDenoising denoising = new BatchDenoising(
-                denoiser, reader, decoded, reconstructions, policy.maxBatchPixels(), inFlight, health.model());
+        model = TaskModel.open(live, context.taskId().toString(), denoiser -> new MeteredDenoiser(denoiser, metrics));
+        BatchDenoising denoising =
+                new BatchDenoising(model, reader, decoded, policy.maxBatchPixels(), inFlight, health.model());
         progress = health.stalls().register(context.taskId().toString());
         progress.imagesWaiting(buffer.size());
         flusher = new BatchFlusher(context, buffer, policy, denoising, targets, inputTopic, progress, metrics);
@@ -102,8 +100,8 @@ final class DenoiseBatcher implements Processor<byte[], AdmittedImage, byte[], O
 
     @Override
     public void close() {
-        if (denoiser != null) {
-            denoiser.close();
+        if (model != null) {
+            model.close();
         }
         if (inFlight != null) {
             inFlight.close();

@@ -1,15 +1,13 @@
 package io.denoiser.stream.batching;
 
-import io.denoiser.model.inference.Denoiser;
 import io.denoiser.stream.health.ServingHealth;
-import io.denoiser.stream.inference.Reconstructions;
+import io.denoiser.stream.inference.LiveModel;
 import io.denoiser.stream.metrics.DenoiserMetrics;
 import io.denoiser.stream.validation.AdmittedImage;
 import io.denoiser.stream.validation.NoisyImageReader;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -21,17 +19,16 @@ import org.apache.kafka.streams.state.Stores;
  * Supplies the micro-batcher ({@link DenoiseBatcher}) and owns its store, {@value #STORE_NAME}: a persistent,
  * changelogged key-value store from {@link BufferKey} to a {@link PendingImage} in {@link PendingImageSerde}'s
  * format (held as bytes, which {@link BatchBuffer} reads, so that an unreadable entry is a dead letter rather than
- * an exception out of the store). Each call of {@link #get} makes a new processor with its own {@link Denoiser}
- * from {@code denoisers}.
+ * an exception out of the store). Each call of {@link #get} makes a new processor, which takes its model from
+ * {@code live} at the start of every batch.
  */
 public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], AdmittedImage, byte[], Object> {
 
     public static final String STORE_NAME = "denoise-batch-buffer";
 
     private final BatchPolicy policy;
-    private final Supplier<? extends Denoiser> denoisers;
+    private final LiveModel live;
     private final NoisyImageReader reader;
-    private final Reconstructions reconstructions;
     private final FlushTargets targets;
     private final String inputTopic;
     private final ServingHealth health;
@@ -43,13 +40,12 @@ public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], A
      */
     public DenoiseBatcherSupplier(
             BatchPolicy policy,
-            Supplier<? extends Denoiser> denoisers,
+            LiveModel live,
             NoisyImageReader reader,
-            Reconstructions reconstructions,
             FlushTargets targets,
             String inputTopic,
             ServingHealth health) {
-        this(policy, denoisers, reader, reconstructions, targets, inputTopic, health, DenoiserMetrics.NONE);
+        this(policy, live, reader, targets, inputTopic, health, DenoiserMetrics.NONE);
     }
 
     /**
@@ -59,17 +55,15 @@ public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], A
      */
     public DenoiseBatcherSupplier(
             BatchPolicy policy,
-            Supplier<? extends Denoiser> denoisers,
+            LiveModel live,
             NoisyImageReader reader,
-            Reconstructions reconstructions,
             FlushTargets targets,
             String inputTopic,
             ServingHealth health,
             DenoiserMetrics metrics) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.denoisers = Objects.requireNonNull(denoisers, "denoisers");
+        this.live = Objects.requireNonNull(live, "live");
         this.reader = Objects.requireNonNull(reader, "reader");
-        this.reconstructions = Objects.requireNonNull(reconstructions, "reconstructions");
         this.targets = Objects.requireNonNull(targets, "targets");
         this.inputTopic = Objects.requireNonNull(inputTopic, "inputTopic");
         this.health = Objects.requireNonNull(health, "health");
@@ -78,7 +72,7 @@ public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], A
 
     @Override
     public Processor<byte[], AdmittedImage, byte[], Object> get() {
-        return new DenoiseBatcher(policy, denoisers, reader, reconstructions, targets, inputTopic, health, metrics);
+        return new DenoiseBatcher(policy, live, reader, targets, inputTopic, health, metrics);
     }
 
     @Override

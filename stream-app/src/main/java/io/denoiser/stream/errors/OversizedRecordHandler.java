@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
@@ -23,6 +24,12 @@ import org.slf4j.LoggerFactory;
  *       behind it would ever be denoised.
  *   <li>A batch-buffer changelog record too large: FAIL. Dropping it would silently break the buffer's crash
  *       safety; it can only happen for an input within a few bytes of the broker's limit.
+ *   <li>A transient failure ({@link RetriableException}, e.g. the {@code TimeoutException} of a send that found
+ *       no broker within {@code delivery.timeout.ms}, during a broker outage): RETRY, as Kafka Streams' default
+ *       handler does. Kafka Streams then treats the task as corrupted: it closes it without committing and
+ *       reprocesses from the last committed offsets, so the record is written again once the broker is back, and
+ *       nothing is dropped (BrokerOutageIT shows it with an outage longer than {@code task.timeout.ms}). Dropping
+ *       it (RESUME) would lose an image for a transient error, and failing (FAIL) would stop the instance.
  *   <li>Any other failure: FAIL, as Kafka Streams' default handler does; the uncaught-exception policy then
  *       stops this instance.
  * </ul>
@@ -64,6 +71,16 @@ public final class OversizedRecordHandler implements ProductionExceptionHandler 
                     exception.getMessage());
             metrics.recordDropped(record.topic());
             return Response.resume();
+        }
+        if (exception instanceof RetriableException) {
+            LOG.warn(
+                    "could not write a record for topic {} (key {}) in task {}: {}; the task will be reprocessed from"
+                            + " its last commit once Kafka answers, nothing is dropped",
+                    record.topic(),
+                    keyOf(record),
+                    context.taskId(),
+                    exception.toString());
+            return Response.retry();
         }
         return Response.fail();
     }

@@ -1,6 +1,7 @@
 package io.denoiser.stream.http;
 
 import io.denoiser.stream.config.HttpSettings;
+import io.denoiser.stream.health.BrokerWatch;
 import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.metrics.DenoiserMetrics;
 import io.denoiser.stream.metrics.MicrometerMetrics;
@@ -14,7 +15,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -68,27 +68,24 @@ public final class Observability {
     }
 
     /**
-     * Binds Kafka Streams' metrics, starts asking whether a broker answers, and starts the HTTP server.
+     * Binds Kafka Streams' metrics and starts the HTTP server.
      *
-     * @param adminConfig the app's admin client settings, to ask the brokers with
+     * @param broker whether a broker answers the app; owned by the caller
      * @throws java.io.UncheckedIOException when the server cannot listen (the port is taken)
      */
-    public HttpSurface start(KafkaStreams streams, Map<String, Object> adminConfig) {
+    public HttpSurface start(KafkaStreams streams, BrokerWatch broker) {
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
-        BrokerWatch broker = BrokerWatch.start(adminConfig);
         HealthChecks checks = new HealthChecks(StreamsStatus.of(streams, broker), health, model);
         LiveHistory history = new LiveHistory(meters, health.stalls()::waitingImages);
         LivePage page = new LivePage(checks, meters, history, images);
         try {
             return HttpSurface.start(settings, registry, checks, page, () -> {
-                broker.close();
                 streamsMetrics.close();
                 gcMetrics.close();
                 registry.close();
             });
         } catch (RuntimeException e) {
-            broker.close();
             streamsMetrics.close();
             throw e;
         }

@@ -1,5 +1,6 @@
 package io.denoiser.stream.http;
 
+import io.denoiser.stream.health.BrokerWatch;
 import java.util.Objects;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;

@@ -1,7 +1,6 @@
 package io.denoiser.stream.inference;
 
 import io.denoiser.model.image.GrayImage;
-import io.denoiser.model.inference.Denoiser;
 import io.denoiser.schemas.image.DecodedImage;
 import io.denoiser.schemas.validation.InvalidRecordException;
 import io.denoiser.stream.health.ModelHealth;
@@ -22,36 +21,36 @@ import java.util.Objects;
  * and turns each into a reconstruction or a dead letter, in input order. Every image yields exactly one outcome,
  * unless the model is judged broken ({@link ModelBrokenException}), which yields none. Images that were in a call
  * the app did not survive get calls of their own, and those that stopped it alone twice are dead-lettered
- * without another call ({@link InFlightCalls}). Uses one {@link Denoiser}, so it belongs to one processor (one
+ * without another call ({@link InFlightCalls}). Uses one {@link TaskModel}, so it belongs to one processor (one
  * stream thread).
  */
 public final class BatchDenoising {
 
-    private final ModelCalls model;
+    private final TaskModel model;
     private final InFlightCalls inFlight;
+    private final ModelHealth health;
     private final NoisyImageReader reader;
     private final DecodedImages decoded;
-    private final Reconstructions reconstructions;
     private final long maxCallPixels;
 
     /**
+     * @param model         the task's model: each batch is denoised by the one model that serves at its start
      * @param maxCallPixels most pixels in one model call ({@code max.batch.pixels})
      * @param inFlight      the task's record of its model calls
      * @param health        told when the model is judged broken
      */
     public BatchDenoising(
-            Denoiser denoiser,
+            TaskModel model,
             NoisyImageReader reader,
             DecodedImages decoded,
-            Reconstructions reconstructions,
             long maxCallPixels,
             InFlightCalls inFlight,
             ModelHealth health) {
-        this.model = new ModelCalls(denoiser, inFlight, health);
+        this.model = Objects.requireNonNull(model, "model");
         this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
+        this.health = Objects.requireNonNull(health, "health");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.decoded = Objects.requireNonNull(decoded, "decoded");
-        this.reconstructions = Objects.requireNonNull(reconstructions, "reconstructions");
         if (maxCallPixels < 1) {
             throw new IllegalArgumentException("maxCallPixels must be at least 1, got " + maxCallPixels);
         }
@@ -60,6 +59,7 @@ public final class BatchDenoising {
 
     /**
      * Denoises a flushed batch: one outcome per input record, in input order, a reconstruction or a dead letter.
+     * The whole batch is denoised by the model that serves when it starts (see {@link LiveModel}).
      *
      * @param now wall-clock time of the flush, epoch ms
      * @throws ModelBrokenException when the model fails a call and its probe: nothing of the batch may be published
@@ -68,12 +68,15 @@ public final class BatchDenoising {
         FlushOutcome[] outcomes = new FlushOutcome[batch.size()];
         List<BatchImage> readable = readAll(batch, outcomes, now);
         List<BatchImage> callable = withoutCondemned(readable, outcomes, now);
-        model.startFlush();
-        for (List<BatchImage> call : calls(callable)) {
-            List<ModelResult> results = Bisection.denoise(model, inputsOf(call));
-            for (int i = 0; i < results.size(); i++) {
-                BatchImage image = call.get(i);
-                outcomes[image.index()] = outcome(image.input(), image.image(), results.get(i), now);
+        try (TaskModel.Flush flush = model.startFlush()) {
+            ModelCalls calls = new ModelCalls(flush.denoiser(), inFlight, health);
+            for (List<BatchImage> call : calls(callable)) {
+                List<ModelResult> results = Bisection.denoise(calls, inputsOf(call));
+                for (int i = 0; i < results.size(); i++) {
+                    BatchImage image = call.get(i);
+                    outcomes[image.index()] =
+                            outcome(image.input(), image.image(), results.get(i), flush.reconstructions(), now);
+                }
             }
         }
         return Arrays.asList(outcomes);
@@ -132,7 +135,8 @@ public final class BatchDenoising {
         return calls;
     }
 
-    private FlushOutcome outcome(InputRecord input, ValidNoisyImage image, ModelResult result, long now) {
+    private static FlushOutcome outcome(
+            InputRecord input, ValidNoisyImage image, ModelResult result, Reconstructions reconstructions, long now) {
         if (result instanceof ModelResult.Failure failure) {
             return new FlushOutcome.DeadLettered(
                     input, DeadLetters.inferenceFailed(input, "the model failed on this image", failure.cause(), now));

@@ -1,5 +1,6 @@
 package io.denoiser.stream.inference;
 
+import ai.onnxruntime.OrtException;
 import io.denoiser.model.artifact.ArtifactException;
 import io.denoiser.model.artifact.ArtifactLoader;
 import io.denoiser.model.artifact.ArtifactLoader.LoadedModel;
@@ -63,12 +64,32 @@ public final class ModelDenoisers {
     private static OnnxDenoiser openOnnx(LoadedModel loaded, int threads) {
         try {
             return new OnnxDenoiser(loaded.onnx(), threads);
-        } catch (IllegalStateException | LinkageError e) {
+        } catch (IllegalStateException e) {
+            if (isDamagedGraph(e)) {
+                // the runtime works, the file does not: switching runtimes would not be the fix
+                throw new ArtifactException(
+                        loaded.folder(),
+                        "model.onnx is not an ONNX graph ONNX Runtime can read ("
+                                + e.getCause().getMessage()
+                                + "): the artifact is damaged: restore it, or export it again from its model.zip",
+                        e);
+            }
+            throw new ServingModelException(
+                    "model artifact " + loaded.folder() + ": ONNX Runtime cannot run" + " model.onnx here ("
+                            + e.getMessage() + "); set model.runtime=dl4j or dl4j-plain",
+                    e);
+        } catch (LinkageError e) {
             throw new ServingModelException(
                     "model artifact " + loaded.folder() + ": ONNX Runtime cannot run" + " model.onnx here ("
                             + e.getMessage() + "); set model.runtime=dl4j or dl4j-plain",
                     e);
         }
+    }
+
+    private static boolean isDamagedGraph(IllegalStateException e) {
+        return e.getCause() instanceof OrtException ort
+                && (ort.getCode() == OrtException.OrtErrorCode.ORT_INVALID_PROTOBUF
+                        || ort.getCode() == OrtException.OrtErrorCode.ORT_INVALID_GRAPH);
     }
 
     private static ServingModel dl4j(LoadedModel loaded, int threads, boolean oneDnn) {

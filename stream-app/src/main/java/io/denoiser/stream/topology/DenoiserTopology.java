@@ -9,9 +9,9 @@ import io.denoiser.stream.batching.FlushTargets;
 import io.denoiser.stream.config.StreamAppConfig;
 import io.denoiser.stream.config.TopicNames;
 import io.denoiser.stream.health.ServingHealth;
-import io.denoiser.stream.inference.Reconstructions;
+import io.denoiser.stream.inference.LiveModel;
+import io.denoiser.stream.inference.ServingModel;
 import io.denoiser.stream.metrics.DenoiserMetrics;
-import io.denoiser.stream.metrics.MeteredDenoiser;
 import io.denoiser.stream.validation.DecodeValidateSupplier;
 import io.denoiser.stream.validation.NoisyImageReader;
 import java.util.function.Supplier;
@@ -76,7 +76,29 @@ public final class DenoiserTopology {
             String modelVersion,
             ServingHealth health,
             DenoiserMetrics metrics) {
-        Supplier<Denoiser> metered = () -> new MeteredDenoiser(denoisers.get(), metrics);
+        return build(
+                config,
+                new LiveModel(new ServingModel(modelVersion, "given", 1, denoisers::get, () -> {})),
+                health,
+                metrics);
+    }
+
+    /**
+     * Builds the topology as {@link #build(StreamAppConfig, Supplier, String, ServingHealth)} does, each batch
+     * denoised by the model that {@code live} serves when the batch starts (so a swap happens between batches).
+     *
+     * @param live owned by the caller, closed after the streams have stopped
+     */
+    public static Topology build(StreamAppConfig config, LiveModel live, ServingHealth health) {
+        return build(config, live, health, DenoiserMetrics.NONE);
+    }
+
+    /**
+     * Builds the topology as {@link #build(StreamAppConfig, LiveModel, ServingHealth)} does, telling {@code metrics}
+     * of every record, batch, model call and output.
+     */
+    public static Topology build(
+            StreamAppConfig config, LiveModel live, ServingHealth health, DenoiserMetrics metrics) {
         TopicNames topics = config.topics();
         NoisyImageReader reader = new NoisyImageReader(config.inputPolicy());
         FlushTargets targets = new FlushTargets(DENOISED_SINK, DEAD_LETTER_SINK);
@@ -89,14 +111,7 @@ public final class DenoiserTopology {
                 .addProcessor(
                         DENOISE_BATCHER,
                         new DenoiseBatcherSupplier(
-                                config.batching(),
-                                metered,
-                                reader,
-                                new Reconstructions(modelVersion),
-                                targets,
-                                topics.input(),
-                                health,
-                                metrics),
+                                config.batching(), live, reader, targets, topics.input(), health, metrics),
                         DECODE_VALIDATE)
                 .addSink(
                         DENOISED_SINK,

@@ -3,6 +3,7 @@ package io.denoiser.stream.deploy;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -200,6 +201,35 @@ class DeploymentFilesTest {
 
             assertThat(limit).isPositive();
             assertFitsWithin(compose.environment("denoiser").get("JAVA_OPTS"), limit);
+        }
+
+        /**
+         * Compose spells out the bounds the image's percentages give at compose's own limit, so the two must agree:
+         * the same heap share and direct buffers, JavaCPP's bounds within 10% of the image's at that limit, the JVM
+         * exiting on OutOfMemoryError in both, and no swap beyond the limit. The reliability tests run the app with
+         * the image's options at this limit (SoakIT, LargeImagesUnderMemoryLimitIT; docs/RELIABILITY.md).
+         */
+        @Test
+        void shouldBoundMemoryAsTheImageDoesAtComposesLimit() {
+            long limit =
+                    Sizes.bytes(compose.service("denoiser").path("mem_limit").asText());
+            String imageOptions = dockerfile.environment("stream-app").get("JAVA_OPTS");
+            String composeOptions = compose.environment("denoiser").get("JAVA_OPTS");
+            long[] image = memoryBounds(imageOptions, limit);
+            long[] composed = memoryBounds(composeOptions, limit);
+
+            assertThat(composed[0]).as("heap").isEqualTo(image[0]);
+            assertThat(composed[1]).as("direct buffers").isEqualTo(image[1]);
+            assertThat((double) composed[2]).as("JavaCPP maxbytes").isCloseTo((double) image[2], withinPercentage(10));
+            assertThat((double) composed[3])
+                    .as("JavaCPP maxphysicalbytes")
+                    .isCloseTo((double) image[3], withinPercentage(10));
+            assertThat(Shell.words(imageOptions)).contains("-XX:+ExitOnOutOfMemoryError");
+            assertThat(Shell.words(composeOptions)).contains("-XX:+ExitOnOutOfMemoryError");
+            assertThat(Sizes.bytes(
+                            compose.service("denoiser").path("memswap_limit").asText()))
+                    .as("memswap_limit")
+                    .isEqualTo(limit);
         }
 
         @Test
@@ -453,6 +483,24 @@ class DeploymentFilesTest {
         assertThat(resident)
                 .as("JavaCPP's ceiling of %s within %,d bytes", javaOpts, limit)
                 .isLessThanOrEqualTo(limit);
+    }
+
+    /** Heap, direct buffers, JavaCPP's off-heap bound and its resident bound, in bytes, at {@code limit}. */
+    private static long[] memoryBounds(String javaOpts, long limit) {
+        Map<String, String> options = new HashMap<>();
+        for (String word : Shell.words(javaOpts)) {
+            Matcher option = Pattern.compile("-(?:XX:|D)([\\w.]+)=(.+)").matcher(word);
+            if (option.matches()) {
+                options.put(option.group(1), option.group(2));
+            }
+        }
+        long heap = (long) (limit * Double.parseDouble(options.get("MaxRAMPercentage")) / 100);
+        return new long[] {
+            heap,
+            Sizes.bytes(options.get("MaxDirectMemorySize")),
+            Pointer.parseBytes(options.get("org.bytedeco.javacpp.maxbytes"), heap),
+            Pointer.parseBytes(options.get("org.bytedeco.javacpp.maxphysicalbytes"), heap)
+        };
     }
 
     /** A property of the root pom, such as the Kafka version the app is built with. */

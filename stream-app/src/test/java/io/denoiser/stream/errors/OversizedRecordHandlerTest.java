@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -51,6 +53,29 @@ class OversizedRecordHandlerTest {
 
         // then
         assertThat(response.result()).isEqualTo(Result.FAIL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"images.denoised", "images.dlq", "denoiser-eu-denoise-batch-buffer-changelog"})
+    void shouldRetryRatherThanDropOrFailWhenASendTimesOutDuringABrokerOutage(String topic) {
+        // when: the producer found no broker within delivery.timeout.ms
+        var response = handler.handleError(
+                new Context(),
+                record(topic),
+                new TimeoutException("Expiring 1 record(s) for images.denoised-0: 120001 ms has passed"));
+
+        // then: the task is reprocessed from its last commit instead of losing the record or stopping
+        assertThat(response.result()).isEqualTo(Result.RETRY);
+    }
+
+    @Test
+    void shouldRetryAnyOtherTransientError() {
+        // when
+        var response = handler.handleError(
+                new Context(), record("images.denoised"), new NotLeaderOrFollowerException("leader moved"));
+
+        // then
+        assertThat(response.result()).isEqualTo(Result.RETRY);
     }
 
     @Test

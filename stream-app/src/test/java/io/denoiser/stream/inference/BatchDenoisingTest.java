@@ -56,14 +56,10 @@ class BatchDenoisingTest {
     }
 
     private BatchDenoising denoising(NoisyImageReader reader) {
+        LiveModel live =
+                new LiveModel(new ServingModel(TestData.MODEL_VERSION, "fake", 1, FakeDenoiser::inverting, () -> {}));
         return new BatchDenoising(
-                FakeDenoiser.inverting(),
-                reader,
-                decoded,
-                new Reconstructions(TestData.MODEL_VERSION),
-                Long.MAX_VALUE,
-                InFlightCalls.none(),
-                new ModelHealth());
+                TaskModel.open(live, "0_0"), reader, decoded, Long.MAX_VALUE, InFlightCalls.none(), new ModelHealth());
     }
 
     private static NoisyImageReader reader(RecordLimits limits) {

@@ -36,8 +36,11 @@ final class OutputTally implements AutoCloseable {
             RecordSerdes.reconstruction().deserializer();
     private final Map<String, Integer> reconstructionsPerId = new HashMap<>();
     private final List<String> deadLetterKeys = new ArrayList<>();
+    private final Map<Integer, Long> firstAfterMark = new HashMap<>();
     private long reconstructions;
     private long lastArrivalNanos;
+    private long markNanos;
+    private boolean marked;
 
     private OutputTally(KafkaConsumer<String, byte[]> consumer, TopicNames topics) {
         this.consumer = consumer;
@@ -78,6 +81,9 @@ final class OutputTally implements AutoCloseable {
             if (record.topic().equals(topics.output())) {
                 Reconstruction reconstruction = json.deserialize(record.topic(), record.value());
                 reconstructionsPerId.merge(reconstruction.id(), 1, Integer::sum);
+                if (marked) {
+                    firstAfterMark.putIfAbsent(record.partition(), System.nanoTime());
+                }
                 reconstructions++;
                 arrived++;
             } else {
@@ -130,6 +136,25 @@ final class OutputTally implements AutoCloseable {
 
     List<String> deadLetterKeys() {
         return List.copyOf(deadLetterKeys);
+    }
+
+    /**
+     * From now on, notes when the first reconstruction of each output partition arrives: after a kill, when the
+     * partitions of the killed instance flow again (the output is keyed by image id as the input, so an output
+     * partition is an input partition).
+     */
+    void mark(long nanos) {
+        poll(Duration.ZERO);
+        markNanos = nanos;
+        marked = true;
+        firstAfterMark.clear();
+    }
+
+    /** Seconds from the mark to the first reconstruction of each output partition read since. */
+    Map<Integer, Double> secondsToFirstAfterMark() {
+        Map<Integer, Double> seconds = new java.util.TreeMap<>();
+        firstAfterMark.forEach((partition, nanos) -> seconds.put(partition, (nanos - markNanos) / 1e9));
+        return seconds;
     }
 
     long lastArrivalNanos() {

@@ -3,22 +3,26 @@ package io.denoiser.tools.commands;
 import io.denoiser.broker.TopicAdmin;
 import io.denoiser.model.artifact.ArtifactLoader;
 import io.denoiser.model.console.ProgressBar;
+import io.denoiser.model.image.GrayImage;
 import io.denoiser.model.noise.NoiseSpec;
 import io.denoiser.stream.app.StreamApp;
 import io.denoiser.stream.app.StreamAppLifecycle;
 import io.denoiser.stream.config.StreamAppConfigDef;
 import io.denoiser.stream.config.TopicNames;
+import io.denoiser.stream.inference.ModelRuntime;
 import io.denoiser.testkit.NoisyRecords;
 import io.denoiser.testkit.SourceImage;
 import io.denoiser.tools.ImageInputs;
 import io.denoiser.tools.LoadMeasurement;
 import io.denoiser.tools.Pacer;
+import io.denoiser.tools.RawModelThroughput;
 import io.denoiser.tools.ReceivedReconstruction;
 import io.denoiser.tools.ReconstructionReader;
 import io.denoiser.tools.RecordPublisher;
 import io.denoiser.tools.ToolException;
 import io.denoiser.tools.TopicReader;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -66,10 +71,17 @@ final class Bench {
             int rounds,
             int partitions,
             boolean references,
-            Map<String, String> appSettings) {}
+            Map<String, String> appSettings,
+            RawModelThroughput.Plan rawModel) {}
+
+    /** What the whole run measured: the model alone for each runtime, then every setting in every round. */
+    record Outcome(Map<String, RawModelThroughput> rawModel, List<Result> results) {}
 
     /** What one variant measured in one round: saturation first, then each load. */
     record Result(Variant variant, int round, LoadMeasurement saturation, List<LoadMeasurement> loads) {}
+
+    /** The batch size of the raw model figure, as in {@code bench-inference}'s two-thread benchmark. */
+    static final int RAW_MODEL_BATCH = 32;
 
     private static final Duration PHASE_TIMEOUT_SLACK = Duration.ofSeconds(60);
     /** An unpaced phase fails only below this rate: the plain DL4J runtime does ~50 images/s here. */
@@ -85,18 +97,45 @@ final class Bench {
         this.out = out;
     }
 
-    List<Result> run() {
+    Outcome run() {
         List<SourceImage> images = ImageInputs.read(List.of(settings.images()), 0);
+        Map<String, RawModelThroughput> raw = new LinkedHashMap<>();
+        if (settings.rawModel() != null) {
+            for (Variant variant : settings.variants()) {
+                raw.computeIfAbsent(variant.runtime(), runtime -> measureRawModel(runtime, images));
+            }
+        }
         List<Result> results = new ArrayList<>();
         for (int round = 1; round <= settings.rounds(); round++) {
             for (Variant variant : settings.variants()) {
-                results.add(measure(variant, round, images));
+                results.add(measure(variant, round, images, raw.get(variant.runtime())));
             }
         }
-        return results;
+        return new Outcome(raw, results);
     }
 
-    private Result measure(Variant variant, int round, List<SourceImage> images) {
+    /** The model alone, in this JVM, before any broker traffic: the figure the whole path is compared with. */
+    private RawModelThroughput measureRawModel(String runtime, List<SourceImage> images) {
+        SplittableRandom random = new SplittableRandom(1);
+        List<GrayImage> batch = images.stream()
+                .limit(RAW_MODEL_BATCH)
+                .map(SourceImage::image)
+                .map(clean ->
+                        new GrayImage(clean.width(), clean.height(), NoiseSpec.DEFAULT.apply(clean.pixels(), random)))
+                .toList();
+        out.printf(Locale.ROOT, "%nmeasuring the model alone (%s, batches of %d) ...%n", runtime, batch.size());
+        out.flush();
+        RawModelThroughput raw = RawModelThroughput.measure(
+                settings.model(),
+                ModelRuntime.fromConfigName(runtime),
+                batch,
+                Runtime.getRuntime().availableProcessors(),
+                settings.rawModel());
+        out.println(raw);
+        return raw;
+    }
+
+    private Result measure(Variant variant, int round, List<SourceImage> images, RawModelThroughput raw) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         TopicNames topics = ToolApps.ownTopics("denoiser-bench-" + run + ".");
         TopicAdmin.create(
@@ -123,7 +162,7 @@ final class Bench {
                         broker.clientProperties(), topics.output(), TopicReader.StartAt.EARLIEST);
                 RecordPublisher publisher = RecordPublisher.open(broker.clientProperties(), topics.input())) {
             app.start();
-            Phases phases = new Phases(images, reader, publisher);
+            Phases phases = new Phases(images, reader, publisher, raw);
             phases.send("warm-up", settings.warmUpImages(), 0);
             LoadMeasurement saturation = phases.send("saturation", settings.saturationImages(), 0);
             List<LoadMeasurement> loads = new ArrayList<>();
@@ -145,13 +184,19 @@ final class Bench {
         private final List<SourceImage> images;
         private final ReconstructionReader reader;
         private final RecordPublisher publisher;
+        private final RawModelThroughput raw;
         private final NoisyRecords records = new NoisyRecords(NoiseSpec.DEFAULT, 1, settings.references());
         private int sent;
 
-        Phases(List<SourceImage> images, ReconstructionReader reader, RecordPublisher publisher) {
+        Phases(
+                List<SourceImage> images,
+                ReconstructionReader reader,
+                RecordPublisher publisher,
+                RawModelThroughput raw) {
             this.images = images;
             this.reader = reader;
             this.publisher = publisher;
+            this.raw = raw;
         }
 
         /** Sends {@code count} images at {@code rate} per second (0: unpaced) and reads them all back. */
@@ -168,6 +213,7 @@ final class Bench {
                     Locale.ROOT, "%-11s%s", phase, rate > 0 ? String.format(Locale.ROOT, " %,.0f/s", rate) : "");
             ProgressBar progress = new ProgressBar(out, label, count, "img");
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             CompletableFuture<RecordPublisher.Summary> published =
                     CompletableFuture.supplyAsync(() -> publisher.publishPrepared(prepared, new Pacer(rate), n -> {}));
             Duration timeout = Duration.ofMillis(Math.round(count / (rate > 0 ? rate : SLOWEST_EXPECTED_RATE) * 1000))
@@ -178,6 +224,7 @@ final class Bench {
                 progress.update(n, n, "");
             });
             double seconds = (System.nanoTime() - start) / 1e9;
+            long cpu = processCpuNanos() - cpuStart;
             progress.finish();
             try {
                 published.join();
@@ -193,18 +240,31 @@ final class Bench {
                         count,
                         timeout.toSeconds()));
             }
-            LoadMeasurement measurement = LoadMeasurement.of(phase, rate, received, seconds);
+            LoadMeasurement measurement = LoadMeasurement.of(phase, rate, received, seconds, cpu);
             out.printf(
                     Locale.ROOT,
-                    "  %-11s %,7.0f images/s, latency p50 %,d ms, p95 %,d ms, p99 %,d ms," + " mean batch %.1f%n",
+                    "  %-11s %,7.0f images/s%s, latency p50 %,d ms, p95 %,d ms, p99 %,d ms, mean batch %.1f,"
+                            + " process CPU %,.0f µs per image%n",
                     phase,
                     measurement.throughput(),
+                    raw == null || rate > 0
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    " (%.2fx the model alone)",
+                                    measurement.throughput() / raw.imagesPerSecond()),
                     measurement.p50Millis(),
                     measurement.p95Millis(),
                     measurement.p99Millis(),
-                    measurement.meanBatchSize());
+                    measurement.meanBatchSize(),
+                    measurement.cpuMicrosPerImage());
             out.flush();
             return measurement;
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

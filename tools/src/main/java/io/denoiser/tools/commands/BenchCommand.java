@@ -3,6 +3,7 @@ package io.denoiser.tools.commands;
 import io.denoiser.model.artifact.ArtifactLoader;
 import io.denoiser.stream.config.StreamAppConfigDef;
 import io.denoiser.tools.ClientOptions;
+import io.denoiser.tools.RawModelThroughput;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,6 +126,14 @@ final class BenchCommand implements Callable<Integer> {
     boolean references;
 
     @Option(
+            names = "--raw-model-seconds",
+            defaultValue = "10",
+            description = "How long the model alone is measured first, in this JVM, after a warm-up of half as long"
+                    + " (the median of 5 windows); every saturation figure is then also given as a fraction of it."
+                    + " 0 skips it. Default: ${DEFAULT-VALUE}")
+    int rawModelSeconds;
+
+    @Option(
             names = "--output",
             defaultValue = "work/bench",
             paramLabel = "<dir>",
@@ -134,6 +143,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ArtifactLoader.readMetadata(model);
+        if (rawModelSeconds < 0) {
+            throw new IllegalArgumentException("--raw-model-seconds must not be negative, not " + rawModelSeconds);
+        }
         if (rounds < 1) {
             throw new IllegalArgumentException("--rounds must be at least 1, not " + rounds);
         }
@@ -156,11 +168,15 @@ final class BenchCommand implements Callable<Integer> {
                 rounds,
                 partitions,
                 references,
-                appSettings);
+                appSettings,
+                rawModelSeconds > 0
+                        ? new RawModelThroughput.Plan(
+                                Duration.ofMillis(rawModelSeconds * 500L), Duration.ofMillis(rawModelSeconds * 200L), 5)
+                        : null);
         var out = spec.commandLine().getOut();
         try (ToolBroker broker = ToolBroker.startOrUse(client, out)) {
-            List<Bench.Result> results = new Bench(settings, broker, out).run();
-            BenchReport.write(settings, results, output, out);
+            Bench.Outcome outcome = new Bench(settings, broker, out).run();
+            BenchReport.write(settings, outcome, output, out);
         }
         return 0;
     }

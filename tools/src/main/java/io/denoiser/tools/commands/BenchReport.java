@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.denoiser.tools.LatencyPlot;
 import io.denoiser.tools.LoadMeasurement;
 import io.denoiser.tools.PngFiles;
+import io.denoiser.tools.RawModelThroughput;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -28,9 +29,10 @@ final class BenchReport {
 
     private BenchReport() {}
 
-    static void write(Bench.Settings settings, List<Bench.Result> measured, Path folder, PrintWriter out) {
+    static void write(Bench.Settings settings, Bench.Outcome outcome, Path folder, PrintWriter out) {
+        List<Bench.Result> measured = outcome.results();
         List<Bench.Result> results = RoundMedians.of(measured);
-        String table = table(results);
+        String table = rawModel(outcome.rawModel()) + table(results, outcome.rawModel());
         out.println();
         out.print(table);
         try {
@@ -48,6 +50,7 @@ final class BenchReport {
                                     settings.partitions(),
                                     settings.references(),
                                     settings.appSettings(),
+                                    outcome.rawModel(),
                                     results,
                                     settings.rounds() > 1 ? measured : null));
         } catch (IOException e) {
@@ -66,6 +69,7 @@ final class BenchReport {
             int partitions,
             boolean references,
             Map<String, String> appSettings,
+            Map<String, RawModelThroughput> rawModel,
             List<Bench.Result> results,
             List<Bench.Result> rounds) {}
 
@@ -88,29 +92,55 @@ final class BenchReport {
                 settings.appSettings().isEmpty() ? "default" : settings.appSettings());
     }
 
-    private static String table(List<Bench.Result> results) {
+    /** The model alone, measured first in the same JVM: what the saturation figures are compared with. */
+    private static String rawModel(Map<String, RawModelThroughput> raw) {
+        if (raw.isEmpty()) {
+            return "";
+        }
+        StringBuilder table = new StringBuilder();
+        table.append("| model alone | batch | caller threads | throughput (img/s) | CPU per image (µs) |\n");
+        table.append("|---|---:|---:|---:|---:|\n");
+        raw.forEach((runtime, figure) -> table.append(String.format(
+                Locale.ROOT,
+                "| %s (%s) | %d | %d | %,.0f | %,.0f |%n",
+                runtime,
+                figure.runtime(),
+                figure.batchSize(),
+                figure.threads(),
+                figure.imagesPerSecond(),
+                figure.cpuMicrosPerImage())));
+        return table.append('\n').toString();
+    }
+
+    private static String table(List<Bench.Result> results, Map<String, RawModelThroughput> raw) {
         StringBuilder table = new StringBuilder();
         table.append("| runtime | max.batch.size | max.batch.delay.ms | phase | offered (img/s) | throughput (img/s) |"
-                + " p50 (ms) | p95 (ms) | p99 (ms) | mean batch |\n");
-        table.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
+                + " x model alone | p50 (ms) | p95 (ms) | p99 (ms) | mean batch | process CPU per image (µs) |\n");
+        table.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Bench.Result result : results) {
             List<LoadMeasurement> rows = new ArrayList<>();
             rows.add(result.saturation());
             rows.addAll(result.loads());
+            RawModelThroughput model = raw.get(result.variant().runtime());
             for (LoadMeasurement m : rows) {
+                boolean unpaced = m.offeredRate() <= 0;
                 table.append(String.format(
                         Locale.ROOT,
-                        "| %s | %d | %d | %s | %s | %,.0f | %,d | %,d | %,d | %.1f |%n",
+                        "| %s | %d | %d | %s | %s | %,.0f | %s | %,d | %,d | %,d | %.1f | %,.0f |%n",
                         result.variant().runtime(),
                         result.variant().maxBatchSize(),
                         result.variant().maxBatchDelayMs(),
                         m.phase(),
-                        m.offeredRate() > 0 ? String.format(Locale.ROOT, "%,.0f", m.offeredRate()) : "unpaced",
+                        unpaced ? "unpaced" : String.format(Locale.ROOT, "%,.0f", m.offeredRate()),
                         m.throughput(),
+                        unpaced && model != null
+                                ? String.format(Locale.ROOT, "%.2f", m.throughput() / model.imagesPerSecond())
+                                : "",
                         m.p50Millis(),
                         m.p95Millis(),
                         m.p99Millis(),
-                        m.meanBatchSize()));
+                        m.meanBatchSize(),
+                        m.cpuMicrosPerImage()));
             }
         }
         return table.toString();

@@ -49,7 +49,8 @@ final class RoundMedians {
                 Math.round(median(phases, LoadMeasurement::p50Millis)),
                 Math.round(median(phases, LoadMeasurement::p95Millis)),
                 Math.round(median(phases, LoadMeasurement::p99Millis)),
-                median(phases, LoadMeasurement::meanBatchSize));
+                median(phases, LoadMeasurement::meanBatchSize),
+                median(phases, LoadMeasurement::cpuMicrosPerImage));
     }
 
     /** The middle value, or the mean of the two middle values of an even count. */

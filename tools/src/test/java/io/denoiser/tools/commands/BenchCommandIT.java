@@ -43,6 +43,8 @@ class BenchCommandIT {
                 "1",
                 "--rounds",
                 "2",
+                "--raw-model-seconds",
+                "1",
                 "--set",
                 "num.stream.threads=2",
                 "--output",
@@ -50,9 +52,12 @@ class BenchCommandIT {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
+                .containsPattern("raw model: onnxruntime, batches of 32, [0-9]+ caller threads: [0-9,]+ images/s")
+                .containsPattern("saturation +[0-9,]+ images/s \\([0-9.]+x the model alone\\)")
+                .containsPattern("\\| onnx \\(onnxruntime\\) \\| 32 \\| [0-9]+ \\| [0-9,]+ \\| [0-9,]+ \\|")
                 .contains("round 1/2: model.runtime=onnx, max.batch.size=1, max.batch.delay.ms=10")
                 .contains("round 2/2: model.runtime=onnx, max.batch.size=16, max.batch.delay.ms=10")
-                .containsPattern("\\| onnx \\| 16 \\| 10 \\| saturation \\| unpaced \\| [0-9,]+ \\|")
+                .containsPattern("\\| onnx \\| 16 \\| 10 \\| saturation \\| unpaced \\| [0-9,]+ \\| [0-9.]+ \\|")
                 .containsPattern("\\| onnx \\| 1 \\| 10 \\| 50% load \\| [0-9,]+ \\|");
         assertThat(Files.readString(output.resolve(BenchReport.MARKDOWN)))
                 .contains("| onnx | 16 | 10 | 25% load |")
@@ -60,6 +65,14 @@ class BenchCommandIT {
                 .contains("other settings {num.stream.threads=2}");
         var json = new ObjectMapper().readTree(output.resolve(BenchReport.JSON).toFile());
         assertThat(json.get("results")).hasSize(2);
+        assertThat(json.get("rawModel").get("onnx").get("imagesPerSecond").asDouble())
+                .isPositive();
+        assertThat(json.get("results")
+                        .get(0)
+                        .get("saturation")
+                        .get("cpuMicrosPerImage")
+                        .asDouble())
+                .isPositive();
         assertThat(json.get("rounds")).hasSize(4);
         assertThat(json.get("results").get(1).get("loads")).hasSize(2);
         assertThat(json.get("results").get(0).get("saturation").get("images").asInt())

@@ -1,0 +1,152 @@
+package io.denoiser.stream.models;
+
+import io.denoiser.model.artifact.ArtifactException;
+import io.denoiser.model.artifact.ArtifactLoader;
+import io.denoiser.model.artifact.ModelMetadata;
+import io.denoiser.model.image.GrayImage;
+import io.denoiser.model.inference.Denoiser;
+import io.denoiser.stream.inference.ModelDenoisers;
+import io.denoiser.stream.inference.ModelRuntime;
+import io.denoiser.stream.inference.ServingModel;
+import io.denoiser.stream.inference.ServingModelException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Decides whether a candidate model may serve, before it serves a single image:
+ * <ol>
+ *   <li>its metadata reads and declares the input the app serves (that of the probe set, 28 x 28, one channel);
+ *   <li>its files match their checksums and the network maps that input to an image of the same size
+ *       ({@link ArtifactLoader}, through {@link ModelDenoisers#load});
+ *   <li>the serving runtime agrees with the DL4J network on probe images, as at start-up;
+ *   <li>it denoises the whole {@link ProbeSet}, one finite output of the right size per image;
+ *   <li>the quality gate: its mean PSNR on the probe set is at most {@code model.quality.margin.db} below the
+ *       serving model's, unless the candidate is forced.
+ * </ol>
+ * Runs on the caller's thread (the rollout's, never a stream thread). Thread-safe.
+ */
+public final class CandidateCheck {
+
+    /** Probe images per model call: the whole set in a few calls, without a call of unusual size. */
+    private static final int CALL_SIZE = 50;
+
+    private final ProbeSet probes;
+    private final double marginDb;
+    private final ModelRuntime runtime;
+    private final int threadsPerCall;
+
+    public CandidateCheck(ProbeSet probes, double marginDb, ModelRuntime runtime, int threadsPerCall) {
+        this.probes = Objects.requireNonNull(probes, "probes");
+        if (!(marginDb >= 0)) {
+            throw new IllegalArgumentException("marginDb must be at least 0, got " + marginDb);
+        }
+        this.marginDb = marginDb;
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.threadsPerCall = threadsPerCall;
+    }
+
+    /** A candidate that passed: ready to serve, with its mean PSNR on the probe set. */
+    public record Verified(ServingModel model, double probePsnr) {}
+
+    /**
+     * Runs every check on the candidate.
+     *
+     * @param servingPsnr the serving model's mean PSNR on the probe set
+     * @return the loaded model, owned by the caller
+     * @throws CandidateRefusedException with a one-line reason; nothing stays open
+     */
+    public Verified verify(Candidate candidate, double servingPsnr) {
+        requireServedInput(metadataOf(candidate));
+        ServingModel model = load(candidate);
+        try {
+            double psnr = score(model);
+            if (!candidate.force() && psnr < servingPsnr - marginDb) {
+                throw new CandidateRefusedException(String.format(
+                        Locale.ROOT,
+                        "quality gate: %.2f dB on the probe set, %.2f dB below the serving model's %.2f dB (at most"
+                                + " %.2f allowed by model.quality.margin.db; publish with --force to serve it anyway)",
+                        psnr,
+                        servingPsnr - psnr,
+                        servingPsnr,
+                        marginDb));
+            }
+            return new Verified(model, psnr);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e instanceof CandidateRefusedException refused
+                    ? refused
+                    : new CandidateRefusedException("fails on the probe set: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The model's mean PSNR on the probe set.
+     *
+     * @throws CandidateRefusedException when it does not denoise every probe image into a finite image of its size
+     */
+    public double score(ServingModel model) {
+        Denoiser denoiser = model.denoisers().get();
+        try {
+            List<GrayImage> outputs = new ArrayList<>(probes.size());
+            List<GrayImage> inputs = probes.noisy();
+            for (int from = 0; from < inputs.size(); from += CALL_SIZE) {
+                List<GrayImage> call = inputs.subList(from, Math.min(inputs.size(), from + CALL_SIZE));
+                outputs.addAll(checked(call, denoiser.denoise(call)));
+            }
+            return probes.meanPsnr(outputs);
+        } finally {
+            denoiser.close();
+        }
+    }
+
+    private static ModelMetadata metadataOf(Candidate candidate) {
+        try {
+            return ArtifactLoader.readMetadata(candidate.folder());
+        } catch (ArtifactException e) {
+            throw new CandidateRefusedException(e.getMessage(), e);
+        }
+    }
+
+    private void requireServedInput(ModelMetadata metadata) {
+        ModelMetadata.InputSpec input = metadata.input();
+        if (input.width() != probes.width() || input.height() != probes.height() || input.channels() != 1) {
+            throw new CandidateRefusedException("wrong shape: " + metadata.modelVersion() + " declares input "
+                    + input.height() + "x" + input.width() + "x" + input.channels() + ", the app serves "
+                    + probes.height() + "x" + probes.width() + "x1");
+        }
+    }
+
+    private ServingModel load(Candidate candidate) {
+        try {
+            return ModelDenoisers.load(candidate.folder(), runtime, threadsPerCall);
+        } catch (ArtifactException | ServingModelException e) {
+            throw new CandidateRefusedException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new CandidateRefusedException(
+                    "cannot load " + candidate.folder() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static List<GrayImage> checked(List<GrayImage> inputs, List<GrayImage> outputs) {
+        if (outputs == null || outputs.size() != inputs.size()) {
+            throw new CandidateRefusedException("wrong shape: " + (outputs == null ? "no" : outputs.size())
+                    + " outputs for " + inputs.size() + " probe images");
+        }
+        for (int i = 0; i < outputs.size(); i++) {
+            GrayImage output = outputs.get(i);
+            if (output == null || !output.sameShapeAs(inputs.get(i))) {
+                throw new CandidateRefusedException(
+                        "wrong shape: " + output + " for a " + inputs.get(i) + " probe image");
+            }
+            for (float pixel : output.pixels()) {
+                if (!Float.isFinite(pixel)) {
+                    throw new CandidateRefusedException("a pixel of its output is " + pixel + " on a probe image");
+                }
+            }
+        }
+        return outputs;
+    }
+}
