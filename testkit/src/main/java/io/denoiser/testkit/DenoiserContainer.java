@@ -7,6 +7,7 @@ import java.util.concurrent.Future;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.containers.wait.strategy.WaitStrategy;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -24,7 +25,8 @@ import org.testcontainers.utility.MountableFile;
  * denoiser/stream-app:0.1.0-SNAPSHOT .}. The app serves the model baked into the image ({@code models/default})
  * unless {@link #withModel} copies another in, and reads {@code images.noisy}, writes {@code images.denoised}
  * and {@code images.dlq} unless {@link #withTopics} names others; the topics must exist before it starts.
- * It counts as started once Kafka Streams is RUNNING.
+ * It counts as started once the app is ready: its {@code /health/ready} answers 200 (Kafka Streams RUNNING, the model
+ * loaded, a broker answering) on the HTTP port, which is exposed ({@link #httpUrl()}: the live page, {@code /metrics}).
  */
 public class DenoiserContainer extends GenericContainer<DenoiserContainer> {
 
@@ -34,6 +36,10 @@ public class DenoiserContainer extends GenericContainer<DenoiserContainer> {
     static final String KAFKA_ALIAS = "kafka";
     static final String KAFKA_LISTENER = KAFKA_ALIAS + ":19092";
     static final String MODEL_DIR = "/models/under-test";
+    /** The app's HTTP port in the image (http.port): health, metrics, the live page. */
+    public static final int HTTP_PORT = 8080;
+
+    static final String READINESS = "/health/ready";
 
     public DenoiserContainer() {
         this(DEFAULT_IMAGE);
@@ -56,11 +62,26 @@ public class DenoiserContainer extends GenericContainer<DenoiserContainer> {
         configure(this);
     }
 
-    /** A state folder the image's user may write, and started once Kafka Streams is RUNNING. */
+    /** A state folder the image's user may write, the HTTP port exposed, and started once the app is ready. */
     private static void configure(DenoiserContainer container) {
         container.withEnv("DENOISER_STATE_DIR", "/tmp/denoiser-state");
-        container.waitingFor(
-                Wait.forLogMessage(".*Kafka Streams \\w+ -> RUNNING.*", 1).withStartupTimeout(Duration.ofMinutes(2)));
+        container.withEnv("DENOISER_HTTP_HOST", "0.0.0.0");
+        container.withEnv("DENOISER_HTTP_PORT", Integer.toString(HTTP_PORT));
+        container.withExposedPorts(HTTP_PORT);
+        container.waitingFor(Wait.forHttp(READINESS)
+                .forPort(HTTP_PORT)
+                .forStatusCode(200)
+                .withStartupTimeout(Duration.ofMinutes(2)));
+    }
+
+    /** How it decides that the app has started (for tests of this class). */
+    WaitStrategy readiness() {
+        return getWaitStrategy();
+    }
+
+    /** Where the running app's HTTP server answers from the host, e.g. {@code http://localhost:32768/}. */
+    public String httpUrl() {
+        return "http://" + getHost() + ":" + getMappedPort(HTTP_PORT) + "/";
     }
 
     /**

@@ -3,7 +3,9 @@ package io.denoiser.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.wait.strategy.HttpWaitStrategy;
 import org.testcontainers.kafka.KafkaContainer;
 
 /** How the container is configured, checked without Docker (nothing here starts a container). */
@@ -32,6 +34,20 @@ class DenoiserContainerTest {
                 .containsEntry("DENOISER_INPUT_TOPIC", "in")
                 .containsEntry("DENOISER_OUTPUT_TOPIC", "out")
                 .containsEntry("DENOISER_DEAD_LETTER_TOPIC", "dlq");
+    }
+
+    @Test
+    void shouldExposeTheHttpPortAndWaitUntilTheAppIsReady() {
+        DenoiserContainer denoiser = new DenoiserContainer();
+
+        assertThat(denoiser.getExposedPorts()).containsExactly(DenoiserContainer.HTTP_PORT);
+        assertThat(denoiser.getEnvMap())
+                .containsEntry("DENOISER_HTTP_HOST", "0.0.0.0")
+                .containsEntry("DENOISER_HTTP_PORT", "8080");
+        assertThat(denoiser.readiness())
+                .isInstanceOf(HttpWaitStrategy.class)
+                .hasFieldOrPropertyWithValue("path", "/health/ready")
+                .hasFieldOrPropertyWithValue("livenessPort", Optional.of(8080));
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.denoiser.stream.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.denoiser.stream.fixtures.RecordingMetrics;
+import io.denoiser.stream.metrics.DenoiserMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -74,6 +76,21 @@ class OversizedRecordHandlerTest {
 
         // then
         assertThat(response.result()).isEqualTo(Result.RETRY);
+    }
+
+    @Test
+    void shouldCountTheRecordsItDropsAndOnlyThose() {
+        RecordingMetrics metrics = new RecordingMetrics();
+        handler.configure(Map.of(
+                "application.id", APPLICATION_ID, "bootstrap.servers", "broker:9092", DenoiserMetrics.CONFIG, metrics));
+
+        handler.handleError(new Context(), record("images.denoised"), new RecordTooLargeException("too big"));
+        handler.handleError(
+                new Context(),
+                record(APPLICATION_ID + "-denoise-batch-buffer-changelog"),
+                new RecordTooLargeException("too big"));
+
+        assertThat(metrics.dropped).containsExactly("images.denoised");
     }
 
     @Test

@@ -9,10 +9,13 @@ import io.denoiser.schemas.records.DeadLetter;
 import io.denoiser.schemas.serde.RecordSerdes;
 import io.denoiser.schemas.validation.ReasonCode;
 import io.denoiser.stream.config.StreamAppConfig;
+import io.denoiser.stream.fixtures.RecordingMetrics;
 import io.denoiser.stream.fixtures.TestData;
+import io.denoiser.stream.metrics.DenoiserMetrics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -87,6 +90,25 @@ class UnexpectedFailureHandlerTest {
                         .contains(DecodeValidateSupplier.NAME, "IllegalStateException", "failed on command");
             });
             assertThat(output(driver, config).readValuesToList()).containsExactly(utf8("fine"));
+        }
+    }
+
+    @Test
+    void shouldCountTheDeadLetterItMakes() {
+        // given the metrics in the settings, as the app's lifecycle puts them
+        StreamAppConfig config = config(stateDir);
+        Properties properties = config.toStreamsProperties();
+        RecordingMetrics metrics = new RecordingMetrics();
+        properties.put(DenoiserMetrics.CONFIG, metrics);
+        try (TopologyTestDriver driver = new TopologyTestDriver(
+                topology(config, DecodeValidateSupplier.NAME), properties, TestData.WALL_CLOCK_START)) {
+
+            // when
+            input(driver, config).pipeInput("img-1", utf8(BOOM));
+
+            // then
+            assertThat(deadLetters(driver, config)).hasSize(1);
+            assertThat(metrics.deadLetters).containsExactly(Map.entry(ReasonCode.PROCESSING_FAILED, 1));
         }
     }
 

@@ -65,7 +65,9 @@ final class Demo {
             NoiseSpec noise,
             int partitions,
             Duration timeout,
-            Path output) {}
+            Path output,
+            int httpPort,
+            Duration linger) {}
 
     /** @param failure why the demo did not show what it should, if it did not */
     record Outcome(int reconstructions, int deadLetters, Optional<String> failure) {}
@@ -133,7 +135,11 @@ final class Demo {
             NoisyRecords records,
             long started) {
         long appStarting = System.nanoTime();
-        Map<String, String> runtime = Map.of(StreamAppConfigDef.MODEL_RUNTIME_CONFIG, settings.runtime());
+        Map<String, String> runtime = Map.of(
+                StreamAppConfigDef.MODEL_RUNTIME_CONFIG,
+                settings.runtime(),
+                StreamAppConfigDef.HTTP_PORT_CONFIG,
+                Integer.toString(settings.httpPort()));
         try (StreamAppLifecycle app = StreamApp.assemble(
                 ToolApps.config(broker, topics, stateDir, applicationId, settings.model(), runtime))) {
             app.start();
@@ -143,6 +149,9 @@ final class Demo {
                     ArtifactLoader.readMetadata(settings.model()).modelVersion(),
                     settings.runtime(),
                     seconds(System.nanoTime() - appStarting));
+            app.httpAddress()
+                    .ifPresent(http -> out.printf(
+                            Locale.ROOT, "live     %s (the live page; %smetrics, %shealth/ready)%n", http, http, http));
             out.flush();
             try (ReconstructionReader reader = ReconstructionReader.open(
                             broker.clientProperties(), topics.output(), TopicReader.StartAt.EARLIEST);
@@ -166,10 +175,29 @@ final class Demo {
                 RecordPublisher.Summary sent = published.join();
                 List<DeadLetter> deadLetters = readDeadLetters(deadLetterReader);
                 report(images, records, sent, received, deadLetters, seconds, started);
+                linger(app);
                 return outcome(images.size(), received.size(), deadLetters);
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
+        }
+    }
+
+    /** Keeps the app, and so its live page, up a while after the run, when asked to. */
+    private void linger(StreamAppLifecycle app) {
+        if (settings.linger().isZero()) {
+            return;
+        }
+        out.printf(
+                Locale.ROOT,
+                "the live page stays up for %d s at %s%n",
+                settings.linger().toSeconds(),
+                app.httpAddress().map(Object::toString).orElse("-"));
+        out.flush();
+        try {
+            Thread.sleep(settings.linger().toMillis()); // the user asked for this much time to look
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -84,6 +84,21 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where the picture goes. Default: ${DEFAULT-VALUE}")
     Path output;
 
+    @Option(
+            names = "--http-port",
+            defaultValue = "0",
+            paramLabel = "<port>",
+            description = "Port of the app's live page, metrics and health (http.port); 0 takes a free one."
+                    + " Default: ${DEFAULT-VALUE}")
+    int httpPort;
+
+    @Option(
+            names = "--linger",
+            defaultValue = "0",
+            paramLabel = "<seconds>",
+            description = "Keep the app and its live page up this long after the figures. Default: ${DEFAULT-VALUE}")
+    int lingerSeconds;
+
     @Override
     public Integer call() {
         if (count < 1) {
@@ -97,7 +112,9 @@ final class DemoCommand implements Callable<Integer> {
                 NoiseSpec.parse(noise),
                 partitions,
                 Duration.ofSeconds(timeoutSeconds),
-                output);
+                output,
+                httpPort,
+                Duration.ofSeconds(Math.max(0, lingerSeconds)));
         Demo.Outcome outcome = new Demo(settings, client, spec.commandLine().getOut()).run();
         return outcome.failure().map(this::failure).orElse(0);
     }

@@ -32,6 +32,8 @@ class DemoCommandIT {
         assertThat(run.out())
                 .contains("broker   in-process Kafka (KRaft) at 127.0.0.1:")
                 .contains("topics   images.noisy -> images.denoised, dead letters to images.dlq")
+                .containsPattern(
+                        "live     http://127\\.0\\.0\\.1:[0-9]+/ \\(the live page; .*/metrics, .*/health/ready\\)")
                 .contains("images in       60 (and 1 malformed record, sent on purpose)")
                 .contains("images out      60")
                 .contains("dead letters    1 (MALFORMED_JSON)")
