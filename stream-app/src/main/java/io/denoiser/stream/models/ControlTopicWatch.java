@@ -45,6 +45,7 @@ public final class ControlTopicWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlTopicWatch.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration ASSIGN_WAIT = Duration.ofSeconds(5);
+    private static final int MAX_CATCH_UP_SECONDS = 10;
 
     private final String topic;
     private final Path workFolder;
@@ -75,9 +76,10 @@ public final class ControlTopicWatch implements AutoCloseable {
     }
 
     /**
-     * Creates the topic when missing, reads it to its end (at most {@code catchUp}) and offers the version its
-     * pointer names, all on the caller's thread, so that the app starts on it; then goes on reading in the
-     * background.
+     * Creates the topic when missing, reads it to its end and offers the version its pointer names, all on the
+     * caller's thread, so that the app starts on it; then goes on reading in the background. Each step waits at most
+     * {@code catchUp}, capped at {@value #MAX_CATCH_UP_SECONDS} s; when no broker answers the first, the topic is
+     * read in the background only, and the app's lifecycle reports the missing broker (and hears a stop request).
      *
      * @param clientSettings bootstrap servers and security settings of the app's Kafka clients
      * @param workFolder     where artifacts are unpacked (emptied first)
@@ -85,11 +87,16 @@ public final class ControlTopicWatch implements AutoCloseable {
     public static ControlTopicWatch start(
             String topic, Map<String, Object> clientSettings, Path workFolder, ModelRollout rollout, Duration catchUp) {
         Objects.requireNonNull(rollout, "rollout");
-        ensureTopic(topic, clientSettings, catchUp);
+        Duration wait = catchUp.compareTo(Duration.ofSeconds(MAX_CATCH_UP_SECONDS)) < 0
+                ? catchUp
+                : Duration.ofSeconds(MAX_CATCH_UP_SECONDS);
+        boolean brokerAnswered = ensureTopic(topic, clientSettings, wait);
         emptyFolder(workFolder);
         ControlTopicWatch watch = new ControlTopicWatch(topic, workFolder, rollout, clientSettings);
         try {
-            watch.catchUp(catchUp);
+            if (brokerAnswered) {
+                watch.catchUp(wait);
+            }
         } catch (KafkaException | IllegalStateException e) {
             // no broker yet, say: the lifecycle reports that; the watch reads the topic once it can
             LOG.warn(
@@ -244,7 +251,8 @@ public final class ControlTopicWatch implements AutoCloseable {
         return name.startsWith(".") ? "_" + name : name;
     }
 
-    private static void ensureTopic(String topic, Map<String, Object> clientSettings, Duration timeout) {
+    /** Creates the topic when missing; false when no broker answered within {@code timeout}. */
+    private static boolean ensureTopic(String topic, Map<String, Object> clientSettings, Duration timeout) {
         int timeoutMs = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         Map<String, Object> settings = new HashMap<>(clientSettings);
         // bounded, so that closing the admin client does not wait for a request to a broker that is not there
@@ -256,15 +264,28 @@ public final class ControlTopicWatch implements AutoCloseable {
                     .all()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             LOG.info("created the models control topic {}", topic);
+            return true;
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                LOG.warn(
+                        "no broker answered within {} ms: the models control topic {} is read once one does",
+                        timeout.toMillis(),
+                        topic);
+                return false;
+            }
             if (!(e.getCause() instanceof TopicExistsException)) {
                 LOG.warn(
                         "cannot create the models control topic {}: {}",
                         topic,
                         e.getCause().toString());
             }
+            return true;
         } catch (TimeoutException e) {
-            LOG.warn("cannot create the models control topic {} within {} ms", topic, timeout.toMillis());
+            LOG.warn(
+                    "no broker answered within {} ms: the models control topic {} is read once one does",
+                    timeout.toMillis(),
+                    topic);
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating the models control topic " + topic, e);
