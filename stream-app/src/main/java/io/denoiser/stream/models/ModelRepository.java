@@ -30,9 +30,15 @@ public final class ModelRepository {
         this.folder = folder;
     }
 
-    /** The repository at {@code folder}, or empty when {@code folder} is one artifact (it has a model.json). */
+    /**
+     * The repository at {@code folder}, or empty when {@code folder} is one artifact: it has a model.json, or the
+     * files of a network without one (a damaged artifact, which loading it says).
+     */
     public static Optional<ModelRepository> at(Path folder) {
-        if (Files.isRegularFile(ModelArtifact.metadata(folder)) || !Files.isDirectory(folder)) {
+        if (Files.isRegularFile(ModelArtifact.metadata(folder))
+                || Files.exists(ModelArtifact.network(folder))
+                || Files.exists(ModelArtifact.onnx(folder))
+                || !Files.isDirectory(folder)) {
             return Optional.empty();
         }
         return Optional.of(new ModelRepository(folder));

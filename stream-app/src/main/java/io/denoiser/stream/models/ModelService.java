@@ -1,5 +1,6 @@
 package io.denoiser.stream.models;
 
+import io.denoiser.model.artifact.ArtifactException;
 import io.denoiser.stream.config.StreamAppConfig;
 import io.denoiser.stream.inference.LiveModel;
 import io.denoiser.stream.inference.ModelDenoisers;
@@ -51,8 +52,10 @@ public final class ModelService implements AutoCloseable {
         Optional<ModelRepository.Choice> choice = repository.flatMap(ModelRepository::wanted);
         Path first = repository.isEmpty()
                 ? config.model().dir()
-                : choice.orElseThrow(() -> new IllegalStateException("the model repository "
-                                + config.model().dir() + " holds no version (no sub-folder with a model.json)"))
+                : choice.orElseThrow(() -> new ArtifactException(
+                                config.model().dir(),
+                                "holds no model: neither an artifact (model.json) nor a repository of versions"
+                                        + " (sub-folders with a model.json)"))
                         .version();
         ServingModel model = ModelDenoisers.load(first, config.model().runtime(), threadsPerCall);
         double psnr;
