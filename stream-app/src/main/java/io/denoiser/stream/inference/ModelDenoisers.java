@@ -42,18 +42,46 @@ public final class ModelDenoisers {
         if (threadsPerCall < 1) {
             throw new IllegalArgumentException("threadsPerCall must be at least 1, got " + threadsPerCall);
         }
-        LoadedModel loaded = ArtifactLoader.load(artifact);
+        return serve(ArtifactLoader.load(artifact), runtime, threadsPerCall);
+    }
+
+    /**
+     * Checks the runtime against an artifact already loaded and verified, and returns the model ready to serve on
+     * that runtime. The threads that serve it (ONNX Runtime's intra-op pool) are started by the calling thread and
+     * take its CPU priority.
+     *
+     * @throws ArtifactException      when model.onnx is damaged
+     * @throws ServingModelException  when the runtime cannot serve it here, or disagrees with the network
+     */
+    public static ServingModel serve(LoadedModel loaded, ModelRuntime runtime, int threadsPerCall) {
+        return serve(loaded, runtime, threadsPerCall, true);
+    }
+
+    /**
+     * As {@link #serve}, for an artifact whose runtime agreement {@link #serve} checked already on the same runtime
+     * in this process (a verified candidate model): the same graph is not checked again against its network.
+     */
+    public static ServingModel serveChecked(LoadedModel loaded, ModelRuntime runtime, int threadsPerCall) {
+        return serve(loaded, runtime, threadsPerCall, false);
+    }
+
+    private static ServingModel serve(LoadedModel loaded, ModelRuntime runtime, int threads, boolean check) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threadsPerCall must be at least 1, got " + threads);
+        }
         return switch (runtime) {
-            case ONNX -> onnx(loaded, threadsPerCall);
-            case DL4J -> dl4j(loaded, threadsPerCall, oneDnnIfAvailable());
-            case DL4J_PLAIN -> dl4j(loaded, threadsPerCall, false);
+            case ONNX -> onnx(loaded, threads, check);
+            case DL4J -> dl4j(loaded, threads, oneDnnIfAvailable(), check);
+            case DL4J_PLAIN -> dl4j(loaded, threads, false, check);
         };
     }
 
-    private static ServingModel onnx(LoadedModel loaded, int threads) {
+    private static ServingModel onnx(LoadedModel loaded, int threads, boolean check) {
         OnnxDenoiser session = openOnnx(loaded, threads);
         try {
-            RuntimeCheck.requireAgreement(session, loaded);
+            if (check) {
+                RuntimeCheck.requireAgreement(session, loaded);
+            }
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -92,11 +120,13 @@ public final class ModelDenoisers {
                         || ort.getCode() == OrtException.OrtErrorCode.ORT_INVALID_GRAPH);
     }
 
-    private static ServingModel dl4j(LoadedModel loaded, int threads, boolean oneDnn) {
+    private static ServingModel dl4j(LoadedModel loaded, int threads, boolean oneDnn, boolean check) {
         Nd4j.getEnvironment().setMaxThreads(threads);
         NetworkCopies copies = new NetworkCopies(loaded.network(), oneDnn);
         Denoiser probe = copies.get();
-        RuntimeCheck.requireAgreement(probe, loaded);
+        if (check) {
+            RuntimeCheck.requireAgreement(probe, loaded);
+        }
         return new ServingModel(versionOf(loaded), probe.name(), threads, copies, () -> {});
     }
 

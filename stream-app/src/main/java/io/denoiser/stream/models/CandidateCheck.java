@@ -2,6 +2,7 @@ package io.denoiser.stream.models;
 
 import io.denoiser.model.artifact.ArtifactException;
 import io.denoiser.model.artifact.ArtifactLoader;
+import io.denoiser.model.artifact.ArtifactLoader.LoadedModel;
 import io.denoiser.model.artifact.ModelMetadata;
 import io.denoiser.model.image.GrayImage;
 import io.denoiser.model.inference.Denoiser;
@@ -19,13 +20,15 @@ import java.util.Objects;
  * <ol>
  *   <li>its metadata reads and declares the input the app serves (that of the probe set, 28 x 28, one channel);
  *   <li>its files match their checksums and the network maps that input to an image of the same size
- *       ({@link ArtifactLoader}, through {@link ModelDenoisers#load});
+ *       ({@link ArtifactLoader#load});
  *   <li>the serving runtime agrees with the DL4J network on probe images, as at start-up;
  *   <li>it denoises the whole {@link ProbeSet}, one finite output of the right size per image;
  *   <li>the quality gate: its mean PSNR on the probe set is at most {@code model.quality.margin.db} below the
  *       serving model's, unless the candidate is forced.
  * </ol>
- * Runs on the caller's thread (the rollout's, never a stream thread). Thread-safe.
+ * Runs on the caller's thread (the rollout's {@link VerificationThread}, never a stream thread) with a model of its
+ * own, closed before it returns; the model that serves is made afterwards by {@link #serve}, on a thread of normal
+ * priority. Thread-safe.
  */
 public final class CandidateCheck {
 
@@ -47,19 +50,25 @@ public final class CandidateCheck {
         this.threadsPerCall = threadsPerCall;
     }
 
-    /** A candidate that passed: ready to serve, with its mean PSNR on the probe set. */
-    public record Verified(ServingModel model, double probePsnr) {}
+    /** A candidate that passed: its loaded and verified artifact, and its mean PSNR on the probe set. */
+    public record Verified(LoadedModel artifact, double probePsnr) {
+
+        public String version() {
+            return artifact.metadata().modelVersion();
+        }
+    }
 
     /**
      * Runs every check on the candidate.
      *
      * @param servingPsnr the serving model's mean PSNR on the probe set
-     * @return the loaded model, owned by the caller
+     * @return the verified artifact, for {@link #serve}
      * @throws CandidateRefusedException with a one-line reason; nothing stays open
      */
     public Verified verify(Candidate candidate, double servingPsnr) {
         requireServedInput(metadataOf(candidate));
-        ServingModel model = load(candidate);
+        LoadedModel artifact = load(candidate);
+        ServingModel model = open(artifact, checkThreads());
         try {
             double psnr = score(model);
             if (!candidate.force() && psnr < servingPsnr - marginDb) {
@@ -72,13 +81,38 @@ public final class CandidateCheck {
                         servingPsnr,
                         marginDb));
             }
-            return new Verified(model, psnr);
+            return new Verified(artifact, psnr);
         } catch (RuntimeException e) {
-            model.close();
             throw e instanceof CandidateRefusedException refused
                     ? refused
                     : new CandidateRefusedException("fails on the probe set: " + e.getMessage(), e);
+        } finally {
+            model.close();
         }
+    }
+
+    /**
+     * The verified candidate, ready to serve with the app's threads per call; its runtime agreement was checked by
+     * {@link #verify} on the same graph. Its serving threads are started by the calling thread and take its CPU
+     * priority: call it from a thread of normal priority.
+     *
+     * @return the model, owned by the caller
+     * @throws CandidateRefusedException when the runtime cannot serve it after all
+     */
+    public ServingModel serve(Verified verified) {
+        try {
+            return ModelDenoisers.serveChecked(verified.artifact(), runtime, threadsPerCall);
+        } catch (ArtifactException | ServingModelException e) {
+            throw new CandidateRefusedException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * ONNX Runtime verifies on one thread, so that the session verified opens no pool of threads; ND4J's threads
+     * are process-wide ({@link ModelDenoisers}), so the DL4J runtimes keep the app's.
+     */
+    private int checkThreads() {
+        return runtime == ModelRuntime.ONNX ? 1 : threadsPerCall;
     }
 
     /**
@@ -118,14 +152,26 @@ public final class CandidateCheck {
         }
     }
 
-    private ServingModel load(Candidate candidate) {
+    private static LoadedModel load(Candidate candidate) {
         try {
-            return ModelDenoisers.load(candidate.folder(), runtime, threadsPerCall);
-        } catch (ArtifactException | ServingModelException e) {
+            return ArtifactLoader.load(candidate.folder());
+        } catch (ArtifactException e) {
             throw new CandidateRefusedException(e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new CandidateRefusedException(
                     "cannot load " + candidate.folder() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private ServingModel open(LoadedModel artifact, int threads) {
+        try {
+            return ModelDenoisers.serve(artifact, runtime, threads);
+        } catch (ArtifactException | ServingModelException e) {
+            throw new CandidateRefusedException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new CandidateRefusedException(
+                    "cannot load " + artifact.folder() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(),
                     e);
         }
     }

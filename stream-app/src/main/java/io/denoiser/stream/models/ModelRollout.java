@@ -2,6 +2,7 @@ package io.denoiser.stream.models;
 
 import io.denoiser.model.artifact.ArtifactLoader;
 import io.denoiser.stream.inference.LiveModel;
+import io.denoiser.stream.inference.ServingModel;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -13,9 +14,11 @@ import org.slf4j.LoggerFactory;
  * Takes candidate models from any source (the model repository folder, the models control topic), verifies each
  * ({@link CandidateCheck}) and swaps the accepted ones into the {@link LiveModel}. A refused candidate leaves the
  * serving model serving, with a one-line reason in the log and in {@link ModelSwapEvents#onRefused}. Candidates are
- * taken one at a time, on the sources' threads, never on a stream thread. Thread-safe.
+ * taken one at a time, on the sources' threads, never on a stream thread; each is verified on the
+ * {@link VerificationThread}, at background CPU priority, so that a verification does not take the stream threads'
+ * cores. Thread-safe.
  */
-public final class ModelRollout implements ModelStatus {
+public final class ModelRollout implements ModelStatus, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelRollout.class);
 
@@ -29,16 +32,27 @@ public final class ModelRollout implements ModelStatus {
     private final LiveModel live;
     private final CandidateCheck check;
     private final ModelSwapEvents events;
+    private final VerificationThread verification;
     private final AtomicLong swaps = new AtomicLong();
     private final AtomicLong refusals = new AtomicLong();
     private volatile double servingPsnr; // written under the lock of offer, read by anyone
 
     /** @param servingPsnr the serving model's mean PSNR on the probe set ({@link CandidateCheck#score}) */
     public ModelRollout(LiveModel live, double servingPsnr, CandidateCheck check, ModelSwapEvents events) {
+        this(live, servingPsnr, check, events, VerificationThread.Priority.BACKGROUND);
+    }
+
+    ModelRollout(
+            LiveModel live,
+            double servingPsnr,
+            CandidateCheck check,
+            ModelSwapEvents events,
+            VerificationThread.Priority verificationPriority) {
         this.live = Objects.requireNonNull(live, "live");
         this.servingPsnr = servingPsnr;
         this.check = Objects.requireNonNull(check, "check");
         this.events = Objects.requireNonNull(events, "events");
+        this.verification = new VerificationThread(verificationPriority);
     }
 
     /** Verifies the candidate and, when it passes, makes it serve every batch that starts from now on. */
@@ -55,8 +69,11 @@ public final class ModelRollout implements ModelStatus {
                 candidate.source(),
                 candidate.force() ? " (forced: no quality gate)" : "");
         CandidateCheck.Verified verified;
+        ServingModel model;
         try {
-            verified = check.verify(candidate, servingPsnr);
+            double psnrNow = servingPsnr;
+            verified = verification.run(() -> check.verify(candidate, psnrNow));
+            model = check.serve(verified); // here: its serving threads take this thread's normal priority
         } catch (CandidateRefusedException refused) {
             refusals.incrementAndGet();
             LOG.warn(
@@ -70,7 +87,7 @@ public final class ModelRollout implements ModelStatus {
         }
         String before = live.version();
         double psnrBefore = servingPsnr;
-        live.swapTo(verified.model());
+        live.swapTo(model);
         servingPsnr = verified.probePsnr();
         swaps.incrementAndGet();
         Duration loadTime = Duration.ofNanos(System.nanoTime() - start);
@@ -81,11 +98,11 @@ public final class ModelRollout implements ModelStatus {
                 version,
                 before,
                 candidate.source(),
-                verified.model().runtime(),
+                model.runtime(),
                 verified.probePsnr(),
                 psnrBefore,
                 loadTime.toMillis()));
-        tell(() -> events.onSwapped(version, verified.model().runtime(), loadTime, candidate.source()));
+        tell(() -> events.onSwapped(version, model.runtime(), loadTime, candidate.source()));
         return Outcome.SWAPPED;
     }
 
@@ -127,6 +144,12 @@ public final class ModelRollout implements ModelStatus {
     @Override
     public double servingPsnr() {
         return servingPsnr;
+    }
+
+    /** Ends the verification thread; the serving model is the {@link LiveModel}'s to close. */
+    @Override
+    public void close() {
+        verification.close();
     }
 
     private static String versionOf(Candidate candidate) {

@@ -127,6 +127,7 @@ public final class ModelService implements AutoCloseable {
             }
         }
         watches.clear();
+        rollout.close();
         live.close();
     }
 }

@@ -51,7 +51,7 @@ class CandidateCheckTest {
 
         CandidateCheck.Verified verified = check.verify(new Candidate(candidate, "test", false), shippedPsnr);
 
-        try (ServingModel model = verified.model()) {
+        try (ServingModel model = check.serve(verified)) {
             assertThat(model.version()).isNotEqualTo(shipped.version());
             assertThat(verified.probePsnr()).isCloseTo(shippedPsnr, org.assertj.core.data.Offset.offset(MARGIN_DB));
         }
@@ -87,8 +87,7 @@ class CandidateCheckTest {
         Path barely = ModelVersions.barelyTrained(folder.resolve("forced-barely"));
         Path mismatch = ModelVersions.checksumMismatch(folder.resolve("forced-mismatch"));
 
-        try (ServingModel model =
-                check.verify(new Candidate(barely, "test", true), shippedPsnr).model()) {
+        try (ServingModel model = check.serve(check.verify(new Candidate(barely, "test", true), shippedPsnr))) {
             assertThat(model.version()).isNotEqualTo(shipped.version());
         }
         assertThatThrownBy(() -> check.verify(new Candidate(mismatch, "test", true), shippedPsnr))

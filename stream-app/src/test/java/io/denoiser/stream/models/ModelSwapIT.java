@@ -3,6 +3,8 @@ package io.denoiser.stream.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.denoiser.broker.EmbeddedKafkaBroker;
 import io.denoiser.model.artifact.ArtifactLoader;
 import io.denoiser.schemas.records.NoisyImage;
@@ -12,13 +14,16 @@ import io.denoiser.stream.app.StreamApp;
 import io.denoiser.stream.app.StreamAppLifecycle;
 import io.denoiser.stream.config.StreamAppConfig;
 import io.denoiser.stream.config.TopicNames;
+import io.denoiser.stream.fixtures.Http;
 import io.denoiser.stream.fixtures.ModelTopicPublisher;
 import io.denoiser.stream.fixtures.ModelVersions;
 import io.denoiser.stream.fixtures.NoisyMnist;
 import io.denoiser.stream.fixtures.PipelineTopics;
 import io.denoiser.stream.fixtures.RecordingSwapEvents;
+import io.denoiser.stream.fixtures.Scrape;
 import io.denoiser.stream.fixtures.TestData;
 import io.denoiser.stream.inference.ModelVersionHeader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +33,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -176,10 +182,29 @@ class ModelSwapIT {
             assertThat(second.refused()).hasSize(3);
             assertThat(first.swapped()).containsExactly(v2);
             assertThat(second.swapped()).containsExactly(v2);
+            for (StreamAppLifecycle instance : List.of(a, b)) {
+                assertShowsTheSwap(instance.httpAddress().orElseThrow(), v2, v1);
+            }
             report(outputs);
         } finally {
             feeder.shutdownNow();
         }
+    }
+
+    /** What an operator sees of it: one swap, three refusals, the new version served and ready. */
+    private static void assertShowsTheSwap(URI http, String version, String replaced) throws Exception {
+        Scrape scrape = new Scrape(Http.get(http, "metrics").body());
+        assertThat(scrape.require("denoiser_model_swaps_total")).isEqualTo(1.0);
+        assertThat(scrape.require("denoiser_model_refusals_total")).isEqualTo(3.0);
+        assertThat(scrape.require("denoiser_model_info{runtime=\"onnxruntime\",version=\"" + version + "\"}"))
+                .isEqualTo(1.0);
+        assertThat(scrape.value("denoiser_model_info{runtime=\"onnxruntime\",version=\"" + replaced + "\"}"))
+                .as("the replaced version is no longer served")
+                .isIn(Optional.empty(), Optional.of(0.0));
+        JsonNode ready =
+                new ObjectMapper().readTree(Http.get(http, "health/ready").body());
+        assertThat(ready.get("model").get("version").asText()).isEqualTo(version);
+        assertThat(Http.status(http, "health/ready")).isEqualTo(200);
     }
 
     private static int switches(List<String> versions) {
