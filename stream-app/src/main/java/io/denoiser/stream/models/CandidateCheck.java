@@ -10,6 +10,7 @@ import io.denoiser.stream.inference.ModelDenoisers;
 import io.denoiser.stream.inference.ModelRuntime;
 import io.denoiser.stream.inference.ServingModel;
 import io.denoiser.stream.inference.ServingModelException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,12 +52,7 @@ public final class CandidateCheck {
     }
 
     /** A candidate that passed: its loaded and verified artifact, and its mean PSNR on the probe set. */
-    public record Verified(LoadedModel artifact, double probePsnr) {
-
-        public String version() {
-            return artifact.metadata().modelVersion();
-        }
-    }
+    public record Verified(LoadedModel artifact, double probePsnr) {}
 
     /**
      * Runs every check on the candidate.
@@ -155,25 +151,25 @@ public final class CandidateCheck {
     private static LoadedModel load(Candidate candidate) {
         try {
             return ArtifactLoader.load(candidate.folder());
-        } catch (ArtifactException e) {
-            throw new CandidateRefusedException(e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new CandidateRefusedException(
-                    "cannot load " + candidate.folder() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    e);
+            throw refused(candidate.folder(), e);
         }
     }
 
     private ServingModel open(LoadedModel artifact, int threads) {
         try {
             return ModelDenoisers.serve(artifact, runtime, threads);
-        } catch (ArtifactException | ServingModelException e) {
-            throw new CandidateRefusedException(e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new CandidateRefusedException(
-                    "cannot load " + artifact.folder() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    e);
+            throw refused(artifact.folder(), e);
         }
+    }
+
+    /** The artifact's own reason when loading names one, else what failed. */
+    private static CandidateRefusedException refused(Path folder, RuntimeException e) {
+        return e instanceof ArtifactException || e instanceof ServingModelException
+                ? new CandidateRefusedException(e.getMessage(), e)
+                : new CandidateRefusedException(
+                        "cannot load " + folder + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
 
     private static List<GrayImage> checked(List<GrayImage> inputs, List<GrayImage> outputs) {

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one thread that verifies candidate models, at the lowest CPU priority the operating system grants a process
  * without privileges (Linux: nice 19, set with {@code renice} on the thread's own id). Why: a verification is
- * about half a second of full-speed inference and network restoring; at normal priority on a machine whose cores
- * the stream threads keep busy it takes their cores for that long, and throughput dips for many batches. At nice
+ * about 0.2 core-seconds of network restoring and inference (docs/BENCHMARKS.md, Model swaps); at normal priority
+ * on cores the stream threads keep busy it takes them for that long, and batches slow down by a fifth. At nice
  * 19 it gets about 1.5% of a contended core and the stream threads keep theirs: the rollout waits, the images do
  * not. Threads the verification starts (ONNX Runtime's intra-op pool of a session it opens, OpenMP teams) inherit
  * the priority, so nothing that serves may be created here. Where the priority cannot be lowered (not Linux, no
