@@ -6,6 +6,8 @@ package io.denoiser.tools;
  * @param throughput        reconstructions per second, from the first image sent to the last reconstruction read
  * @param cpuMicrosPerImage CPU time of this whole process per image over the phase: the app, the benchmark's
  *                          producer and consumer, and the broker too when it runs in this process
+ * @param appCpuMicrosPerImage CPU time of the app's own process per image, when it runs in one ({@code null}
+ *                          otherwise)
  */
 public record LoadMeasurement(
         String phase,
@@ -16,14 +18,16 @@ public record LoadMeasurement(
         long p95Millis,
         long p99Millis,
         double meanBatchSize,
-        double cpuMicrosPerImage) {
+        double cpuMicrosPerImage,
+        Double appCpuMicrosPerImage) {
 
     public static LoadMeasurement of(
             String phase,
             double offeredRate,
             java.util.List<ReceivedReconstruction> received,
             double seconds,
-            long processCpuNanos) {
+            long processCpuNanos,
+            java.util.OptionalLong appProcessCpuNanos) {
         Percentiles latency = new Percentiles(received.stream()
                 .mapToLong(ReceivedReconstruction::latencyMillis)
                 .toArray());
@@ -38,6 +42,11 @@ public record LoadMeasurement(
                 latency.at(95),
                 latency.at(99),
                 meanBatch,
-                received.isEmpty() ? 0 : processCpuNanos / 1e3 / received.size());
+                perImage(processCpuNanos, received.size()),
+                appProcessCpuNanos.isPresent() ? perImage(appProcessCpuNanos.getAsLong(), received.size()) : null);
+    }
+
+    private static double perImage(long nanos, int images) {
+        return images == 0 ? 0 : nanos / 1e3 / images;
     }
 }

@@ -5,8 +5,6 @@ import io.denoiser.model.artifact.ArtifactLoader;
 import io.denoiser.model.console.ProgressBar;
 import io.denoiser.model.image.GrayImage;
 import io.denoiser.model.noise.NoiseSpec;
-import io.denoiser.stream.app.StreamApp;
-import io.denoiser.stream.app.StreamAppLifecycle;
 import io.denoiser.stream.config.StreamAppConfigDef;
 import io.denoiser.stream.config.TopicNames;
 import io.denoiser.stream.inference.ModelRuntime;
@@ -30,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -156,13 +155,13 @@ final class Bench {
                 settings.partitions(),
                 ArtifactLoader.readMetadata(settings.model()).modelVersion(),
                 settings.appSettings().isEmpty() ? "" : ", " + settings.appSettings());
-        try (StreamAppLifecycle app = StreamApp.assemble(ToolApps.config(
-                        broker, topics, stateDir, "denoiser-bench-" + run, settings.model(), appSettings));
+        Map<String, String> config =
+                ToolApps.settings(broker, topics, stateDir, "denoiser-bench-" + run, settings.model(), appSettings);
+        try (AppUnderTest app = AppUnderTest.start(config, broker.inProcess(), Path.of("work", "bench-app-" + run));
                 ReconstructionReader reader = ReconstructionReader.open(
                         broker.clientProperties(), topics.output(), TopicReader.StartAt.EARLIEST);
                 RecordPublisher publisher = RecordPublisher.open(broker.clientProperties(), topics.input())) {
-            app.start();
-            Phases phases = new Phases(images, reader, publisher, raw);
+            Phases phases = new Phases(images, reader, publisher, raw, app);
             phases.send("warm-up", settings.warmUpImages(), 0);
             LoadMeasurement saturation = phases.send("saturation", settings.saturationImages(), 0);
             List<LoadMeasurement> loads = new ArrayList<>();
@@ -185,6 +184,7 @@ final class Bench {
         private final ReconstructionReader reader;
         private final RecordPublisher publisher;
         private final RawModelThroughput raw;
+        private final AppUnderTest app;
         private final NoisyRecords records = new NoisyRecords(NoiseSpec.DEFAULT, 1, settings.references());
         private int sent;
 
@@ -192,11 +192,13 @@ final class Bench {
                 List<SourceImage> images,
                 ReconstructionReader reader,
                 RecordPublisher publisher,
-                RawModelThroughput raw) {
+                RawModelThroughput raw,
+                AppUnderTest app) {
             this.images = images;
             this.reader = reader;
             this.publisher = publisher;
             this.raw = raw;
+            this.app = app;
         }
 
         /** Sends {@code count} images at {@code rate} per second (0: unpaced) and reads them all back. */
@@ -214,6 +216,7 @@ final class Bench {
             ProgressBar progress = new ProgressBar(out, label, count, "img");
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
+            OptionalLong appCpuStart = app.cpuNanos();
             CompletableFuture<RecordPublisher.Summary> published =
                     CompletableFuture.supplyAsync(() -> publisher.publishPrepared(prepared, new Pacer(rate), n -> {}));
             Duration timeout = Duration.ofMillis(Math.round(count / (rate > 0 ? rate : SLOWEST_EXPECTED_RATE) * 1000))
@@ -225,6 +228,7 @@ final class Bench {
             });
             double seconds = (System.nanoTime() - start) / 1e9;
             long cpu = processCpuNanos() - cpuStart;
+            OptionalLong appCpu = app.cpuNanos();
             progress.finish();
             try {
                 published.join();
@@ -232,6 +236,7 @@ final class Bench {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
             if (received.size() < count) {
+                app.requireRunning();
                 throw new ToolException(String.format(
                         Locale.ROOT,
                         "%s: only %,d of %,d reconstructions arrived" + " within %d s",
@@ -240,11 +245,16 @@ final class Bench {
                         count,
                         timeout.toSeconds()));
             }
-            LoadMeasurement measurement = LoadMeasurement.of(phase, rate, received, seconds, cpu);
+            LoadMeasurement measurement = LoadMeasurement.of(
+                    phase,
+                    rate,
+                    received,
+                    seconds,
+                    cpu,
+                    appCpu.isPresent() ? OptionalLong.of(appCpu.getAsLong() - appCpuStart.getAsLong()) : appCpu);
             out.printf(
                     Locale.ROOT,
-                    "  %-11s %,7.0f images/s%s, latency p50 %,d ms, p95 %,d ms, p99 %,d ms, mean batch %.1f,"
-                            + " process CPU %,.0f µs per image%n",
+                    "  %-11s %,7.0f images/s%s, latency p50 %,d ms, p95 %,d ms, p99 %,d ms, mean batch %.1f, %s%n",
                     phase,
                     measurement.throughput(),
                     raw == null || rate > 0
@@ -257,10 +267,23 @@ final class Bench {
                     measurement.p95Millis(),
                     measurement.p99Millis(),
                     measurement.meanBatchSize(),
-                    measurement.cpuMicrosPerImage());
+                    cpuLine(measurement, raw));
             out.flush();
             return measurement;
         }
+    }
+
+    /** CPU per image: the whole process, or the app's process beside the model's own cost and the clients'. */
+    private static String cpuLine(LoadMeasurement measurement, RawModelThroughput raw) {
+        if (measurement.appCpuMicrosPerImage() == null) {
+            return String.format(Locale.ROOT, "process CPU %,.0f µs per image", measurement.cpuMicrosPerImage());
+        }
+        return String.format(
+                Locale.ROOT,
+                "CPU per image: app process %,.0f µs%s, benchmark's producer and consumer %,.0f µs",
+                measurement.appCpuMicrosPerImage(),
+                raw == null ? "" : String.format(Locale.ROOT, " (the model alone %,.0f µs)", raw.cpuMicrosPerImage()),
+                measurement.cpuMicrosPerImage());
     }
 
     private static long processCpuNanos() {

@@ -115,8 +115,9 @@ final class BenchReport {
     private static String table(List<Bench.Result> results, Map<String, RawModelThroughput> raw) {
         StringBuilder table = new StringBuilder();
         table.append("| runtime | max.batch.size | max.batch.delay.ms | phase | offered (img/s) | throughput (img/s) |"
-                + " x model alone | p50 (ms) | p95 (ms) | p99 (ms) | mean batch | process CPU per image (µs) |\n");
-        table.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " x model alone | p50 (ms) | p95 (ms) | p99 (ms) | mean batch | process CPU per image (µs) |"
+                + " app process CPU per image (µs) |\n");
+        table.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Bench.Result result : results) {
             List<LoadMeasurement> rows = new ArrayList<>();
             rows.add(result.saturation());
@@ -126,7 +127,7 @@ final class BenchReport {
                 boolean unpaced = m.offeredRate() <= 0;
                 table.append(String.format(
                         Locale.ROOT,
-                        "| %s | %d | %d | %s | %s | %,.0f | %s | %,d | %,d | %,d | %.1f | %,.0f |%n",
+                        "| %s | %d | %d | %s | %s | %,.0f | %s | %,d | %,d | %,d | %.1f | %,.0f | %s |%n",
                         result.variant().runtime(),
                         result.variant().maxBatchSize(),
                         result.variant().maxBatchDelayMs(),
@@ -140,7 +141,10 @@ final class BenchReport {
                         m.p95Millis(),
                         m.p99Millis(),
                         m.meanBatchSize(),
-                        m.cpuMicrosPerImage()));
+                        m.cpuMicrosPerImage(),
+                        m.appCpuMicrosPerImage() == null
+                                ? ""
+                                : String.format(Locale.ROOT, "%,.0f", m.appCpuMicrosPerImage())));
             }
         }
         return table.toString();

@@ -50,7 +50,8 @@ final class RoundMedians {
                 Math.round(median(phases, LoadMeasurement::p95Millis)),
                 Math.round(median(phases, LoadMeasurement::p99Millis)),
                 median(phases, LoadMeasurement::meanBatchSize),
-                median(phases, LoadMeasurement::cpuMicrosPerImage));
+                median(phases, LoadMeasurement::cpuMicrosPerImage),
+                first.appCpuMicrosPerImage() == null ? null : median(phases, LoadMeasurement::appCpuMicrosPerImage));
     }
 
     /** The middle value, or the mean of the two middle values of an even count. */

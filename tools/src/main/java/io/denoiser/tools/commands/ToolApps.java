@@ -24,6 +24,17 @@ final class ToolApps {
             String applicationId,
             Path model,
             Map<String, String> settings) {
+        return StreamAppConfig.from(settings(broker, topics, stateDir, applicationId, model, settings));
+    }
+
+    /** The settings of {@link #config}, as {@code run --config} takes them. */
+    static Map<String, String> settings(
+            ToolBroker broker,
+            TopicNames topics,
+            Path stateDir,
+            String applicationId,
+            Path model,
+            Map<String, String> settings) {
         Map<String, String> config = new HashMap<>();
         broker.clientProperties().forEach((key, value) -> config.put(key, String.valueOf(value)));
         config.put(StreamAppConfigDef.APPLICATION_ID_CONFIG, applicationId);
@@ -34,7 +45,7 @@ final class ToolApps {
         config.put(StreamAppConfigDef.MODEL_DIR_CONFIG, model.toString());
         config.put(StreamAppConfigDef.HTTP_PORT_CONFIG, "0"); // a free port unless the settings name one
         config.putAll(settings);
-        return StreamAppConfig.from(config);
+        return config;
     }
 
     /** Topics of a run's own on a user's broker, so that a tool never mixes with their data. */

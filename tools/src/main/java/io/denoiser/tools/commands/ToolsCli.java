@@ -40,6 +40,7 @@ public final class ToolsCli {
                 .addSubcommand(new ConsumeCommand())
                 .addSubcommand(new BenchCommand())
                 .addSubcommand(new ModelsCommand())
+                .addSubcommand(new BrokerCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(ToolsCli::oneLine);
     }

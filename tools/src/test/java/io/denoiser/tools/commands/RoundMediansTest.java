@@ -53,8 +53,8 @@ class RoundMediansTest {
         return new Bench.Result(
                 variant,
                 round,
-                new LoadMeasurement("saturation", 0, 15_000, saturation, 4_000, 7_000, 7_500, 30, 300),
+                new LoadMeasurement("saturation", 0, 15_000, saturation, 4_000, 7_000, 7_500, 30, 300, null),
                 List.of(new LoadMeasurement(
-                        "50% load", saturation / 2, 10_000, saturation / 2, p50, p50 * 2, p99, 12, 400)));
+                        "50% load", saturation / 2, 10_000, saturation / 2, p50, p50 * 2, p99, 12, 400, null)));
     }
 }
