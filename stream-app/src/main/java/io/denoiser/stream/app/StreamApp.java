@@ -4,6 +4,7 @@ import io.denoiser.stream.config.StreamAppConfig;
 import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.health.StallWatch;
 import io.denoiser.stream.http.Observability;
+import io.denoiser.stream.inference.ModelCallThreads;
 import io.denoiser.stream.models.ModelService;
 import io.denoiser.stream.models.ModelSwapEvents;
 import io.denoiser.stream.topology.DenoiserTopology;
@@ -40,8 +41,9 @@ public final class StreamApp {
      * and refused candidate.
      */
     public static StreamAppLifecycle assemble(StreamAppConfig config, ModelSwapEvents modelEvents) {
-        int threads = config.model()
-                .threadsPerCall(config.numStreamThreads(), Runtime.getRuntime().availableProcessors());
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = config.model().threadsPerCall(cores);
+        int callsAtOnce = config.model().callsAtOnce(cores);
         ServingHealth health = ServingHealth.create(config.stallTimeout());
         Observability observability = Observability.create(config.http(), health);
         long loading = System.nanoTime();
@@ -54,28 +56,34 @@ public final class StreamApp {
         }
         Duration loadTime = Duration.ofNanos(System.nanoTime() - loading);
         LOG.info(
-                "serving model {} from {} on {} with {} inference threads per model call, num.stream.threads={}",
+                "serving model {} from {} on {}: {} model call(s) at once, {} inference thread(s) each,"
+                        + " num.stream.threads={}",
                 models.rollout().version(),
                 config.model().dir(),
                 models.rollout().runtime(),
+                callsAtOnce,
                 threads,
                 config.numStreamThreads());
         StallWatch.Watching stallChecks = health.stalls().startWatching();
+        ModelCallThreads modelCalls = ModelCallThreads.start(callsAtOnce);
         try {
             observability
                     .metrics()
                     .modelLoaded(models.rollout().version(), models.rollout().runtime(), loadTime);
-            Topology topology = DenoiserTopology.build(config, models.live(), health, observability.metrics());
+            Topology topology =
+                    DenoiserTopology.build(config, models.live(), modelCalls, health, observability.metrics());
             return new StreamAppLifecycle(
                     topology,
                     config,
                     () -> {
                         stallChecks.close();
+                        modelCalls.close();
                         models.close();
                     },
                     observability);
         } catch (RuntimeException e) {
             stallChecks.close();
+            modelCalls.close();
             models.close();
             observability.discard();
             throw e;

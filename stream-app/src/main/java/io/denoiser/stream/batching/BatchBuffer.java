@@ -1,7 +1,9 @@
 package io.denoiser.stream.batching;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -12,8 +14,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The images waiting for their batch, kept in the changelogged store (the only copy that survives a crash)
  * with an in-memory count and oldest arrival time that are only a cache of it, rebuilt by {@link #restore}.
- * Keys are {@link BufferKey}s, so iteration order is arrival order. Owned by one processor, hence by one
- * stream thread: not thread-safe.
+ * Keys are {@link BufferKey}s, so iteration order is arrival order. An image is waiting until its batch is
+ * {@link #take taken} for a model call, and stays in the store until the batch's outcomes are published and it is
+ * {@link #remove removed}; more images arrive meanwhile. Owned by one processor, hence by one stream thread: not
+ * thread-safe.
  *
  * <p>The store holds the entries' bytes and this class reads them with {@link PendingImageSerde}, rather than
  * the store doing it. Why: an entry that cannot be read (corrupt, or from a newer build) must become a dead
@@ -34,6 +38,12 @@ final class BatchBuffer {
      * image added below it moves it down (see {@link #add}); {@code null} scans from the start.
      */
     private String lowestKey;
+    /** The keys of the batches taken and not yet removed: still in the store, no longer waiting. */
+    private final Set<String> taken = new HashSet<>();
+    /** The highest key taken; an image added below it while taken is not passed by {@link #remove}'s new start. */
+    private String highestTaken;
+
+    private boolean addedBelowTaken;
 
     private BatchBuffer(KeyValueStore<String, byte[]> store) {
         this.store = store;
@@ -46,8 +56,14 @@ final class BatchBuffer {
         return buffer;
     }
 
+    /** Images waiting: in the store and not taken. */
     int size() {
         return size;
+    }
+
+    /** Images in the store: waiting, or taken and not yet removed. */
+    int held() {
+        return size + taken.size();
     }
 
     /**
@@ -75,29 +91,61 @@ final class BatchBuffer {
             if (lowestKey != null && key.compareTo(lowestKey) < 0) {
                 lowestKey = key;
             }
+            if (highestTaken != null && key.compareTo(highestTaken) < 0) {
+                addedBelowTaken = true;
+            }
         }
     }
 
-    /** The oldest entries, at most {@code limit}, in arrival order; they stay until {@link #remove}d. */
-    List<BufferEntry> oldest(int limit) {
+    /** The oldest waiting entries, at most {@code limit}, in arrival order; they stay waiting. */
+    List<BufferEntry> waiting(int limit) {
         List<BufferEntry> batch = new ArrayList<>(Math.min(limit, size));
         try (KeyValueIterator<String, byte[]> entries = fromLowestKey()) {
             while (batch.size() < limit && entries.hasNext()) {
-                batch.add(read(entries.next()));
+                KeyValue<String, byte[]> entry = entries.next();
+                if (!taken.contains(entry.key)) {
+                    batch.add(read(entry));
+                }
             }
         }
         return batch;
     }
 
-    /** Deletes a batch returned by {@link #oldest}, once its outcomes have been forwarded. */
-    void remove(List<BufferEntry> batch) {
+    /**
+     * Takes the oldest waiting entries, at most {@code limit}, in arrival order, for a model call: they no longer
+     * wait, and stay in the store until {@link #remove}d. Batches taken are removed in the order they were taken.
+     */
+    List<BufferEntry> take(int limit) {
+        if (taken.isEmpty()) {
+            addedBelowTaken = false;
+            highestTaken = null;
+        }
+        List<BufferEntry> batch = waiting(limit);
         for (BufferEntry entry : batch) {
-            store.delete(entry.key());
-            lowestKey = entry.key();
+            taken.add(entry.key());
+        }
+        if (!batch.isEmpty()) {
+            String last = batch.get(batch.size() - 1).key();
+            highestTaken = highestTaken == null || last.compareTo(highestTaken) > 0 ? last : highestTaken;
         }
         size -= batch.size();
         if (size > 0) {
             oldestArrival = peekOldestArrival();
+        }
+        return batch;
+    }
+
+    /**
+     * Deletes the oldest batch returned by {@link #take}, once its outcomes have been forwarded. The scan then starts
+     * after it, unless an image arrived below a taken one meanwhile (a replay, see {@link #add}).
+     */
+    void remove(List<BufferEntry> batch) {
+        for (BufferEntry entry : batch) {
+            store.delete(entry.key());
+            taken.remove(entry.key());
+        }
+        if (!batch.isEmpty() && !addedBelowTaken) {
+            lowestKey = batch.get(batch.size() - 1).key();
         }
     }
 
@@ -113,9 +161,8 @@ final class BatchBuffer {
     }
 
     private long peekOldestArrival() {
-        try (KeyValueIterator<String, byte[]> entries = fromLowestKey()) {
-            return entries.hasNext() ? arrivalOf(read(entries.next())) : oldestArrival;
-        }
+        List<BufferEntry> first = waiting(1);
+        return first.isEmpty() ? oldestArrival : arrivalOf(first.get(0));
     }
 
     private KeyValueIterator<String, byte[]> fromLowestKey() {

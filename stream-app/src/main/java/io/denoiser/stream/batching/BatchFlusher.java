@@ -3,35 +3,59 @@ package io.denoiser.stream.batching;
 import io.denoiser.stream.health.TaskProgress;
 import io.denoiser.stream.inference.BatchDenoising;
 import io.denoiser.stream.inference.FlushOutcome;
+import io.denoiser.stream.inference.ModelCallThreads;
 import io.denoiser.stream.inference.ModelVersionHeader;
 import io.denoiser.stream.metrics.DenoiserMetrics;
 import io.denoiser.stream.source.DeadLetters;
 import io.denoiser.stream.source.InputRecord;
 import io.denoiser.stream.source.SourceCoordinates;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Takes the oldest waiting images, at most one batch, denoises them, forwards every outcome with the key and
- * timestamp of its noisy image, and only then deletes them from the buffer. Why in that order: the deletes
- * reach the changelog no earlier than the outputs reach the producer, so under exactly_once_v2 they commit
- * together with the outputs and offsets, and under at_least_once a crash can repeat outputs, never lose them.
+ * Takes the oldest waiting images, at most one batch, has them denoised on the {@link ModelCallThreads}, forwards
+ * every outcome with the key and timestamp of its noisy image, and only then deletes them from the buffer. Why in
+ * that order: the deletes reach the changelog no earlier than the outputs reach the producer, so under
+ * exactly_once_v2 they commit together with the outputs and offsets, and under at_least_once a crash can repeat
+ * outputs, never lose them. An image whose batch is in the model is still in the store, so a commit meanwhile keeps
+ * it too.
+ *
+ * <p>The stream thread does not wait for the model: it goes on buffering this task's images and serving the other
+ * tasks, whose batches run at the same time on other model-call threads. A task's batches run one after the other
+ * (its {@link io.denoiser.stream.inference.TaskModel} and in-flight record take one call at a time), and up to
+ * {@link #BATCHES_AHEAD} of them are handed over, so that a model-call thread finds the task's next batch ready
+ * when one ends. Outcomes are forwarded in order on the stream thread (the only one that may forward): at the task's
+ * next record or wall-clock check once the call has ended, or at once when the stream thread must wait for it,
+ * because that many batches are handed over and as many full ones wait again (so the buffer stays bounded), or
+ * because the delay is up.
  */
 final class BatchFlusher {
+
+    /** Batches of one task handed to the model-call threads at a time. */
+    static final int BATCHES_AHEAD = 2;
 
     private final ProcessorContext<byte[], Object> context;
     private final BatchBuffer buffer;
     private final BatchPolicy policy;
     private final BatchDenoising denoising;
+    private final Executor modelCalls;
     private final FlushTargets targets;
     private final String inputTopic;
     private final TaskProgress progress;
     private final DenoiserMetrics metrics;
+    private final Deque<Handed> handed = new ArrayDeque<>();
 
     /**
+     * @param modelCalls where the batches' model calls run
      * @param inputTopic the topic of the buffered images, named in the dead letters of unreadable entries
      * @param progress   told of every completed batch
      * @param metrics    told of every flushed batch and every output
@@ -41,6 +65,7 @@ final class BatchFlusher {
             BatchBuffer buffer,
             BatchPolicy policy,
             BatchDenoising denoising,
+            Executor modelCalls,
             FlushTargets targets,
             String inputTopic,
             TaskProgress progress,
@@ -49,38 +74,126 @@ final class BatchFlusher {
         this.buffer = buffer;
         this.policy = policy;
         this.denoising = denoising;
+        this.modelCalls = modelCalls;
         this.targets = targets;
         this.inputTopic = inputTopic;
         this.progress = progress;
         this.metrics = metrics;
     }
 
-    /** Flushes while a full batch waits (once, normally; more after a restart with a lower batch size). */
+    /**
+     * Publishes the batches whose calls have ended, then hands over full batches; with {@link #BATCHES_AHEAD}
+     * handed over, the next waits until as many full batches wait, then waits for the oldest call.
+     */
     void flushFullBatches() {
+        publishEnded();
         while (policy.isFull(buffer.size())) {
-            flushOldestBatch();
+            if (handed.size() >= BATCHES_AHEAD) {
+                if (buffer.size() < BATCHES_AHEAD * policy.maxBatchSize()) {
+                    return;
+                }
+                finishOldest();
+            }
+            handOverOldestBatch();
+            publishEnded();
         }
     }
 
-    /** Flushes everything that waits, in batches of at most the maximum size. */
+    /** Publishes, in order, the batches whose calls have ended; never waits. */
+    void publishEnded() {
+        while (!handed.isEmpty() && handed.peekFirst().outcomes.isDone()) {
+            finishOldest();
+        }
+    }
+
+    /**
+     * Whether the oldest image held has waited {@code max.batch.delay.ms}: a waiting one, or one of a batch handed
+     * over, whose outcomes must then go out without waiting for the next record.
+     */
+    boolean isDue(long now) {
+        long oldest = handed.isEmpty() ? Long.MAX_VALUE : handed.peekFirst().oldestArrival;
+        if (buffer.size() > 0) {
+            oldest = Math.min(oldest, buffer.oldestArrival());
+        }
+        return policy.isDue(buffer.held(), oldest, now);
+    }
+
+    /** Flushes everything that waits, in batches of at most the maximum size, and publishes all of it. */
     void flushAll() {
         while (buffer.size() > 0) {
-            flushOldestBatch();
+            if (handed.size() >= BATCHES_AHEAD) {
+                finishOldest();
+            }
+            handOverOldestBatch();
+        }
+        while (!handed.isEmpty()) {
+            finishOldest();
         }
     }
 
-    private void flushOldestBatch() {
-        List<BufferEntry> batch = buffer.oldest(policy.maxBatchSize());
+    /**
+     * Waits for the calls handed over and drops their outcomes: the task closes, and its images stay in the store
+     * for whoever opens the task next (the model may not be closed under a running call).
+     */
+    void abandonHandedOver() {
+        while (!handed.isEmpty()) {
+            try {
+                handed.removeFirst().outcomes.join();
+            } catch (CompletionException | CancellationException ignored) {
+                // the images stay buffered; whoever opens the task next denoises them again
+            }
+        }
+    }
+
+    private void handOverOldestBatch() {
+        List<BufferEntry> batch = buffer.take(policy.maxBatchSize());
         if (batch.isEmpty()) {
             throw new IllegalStateException("the batch buffer counts " + buffer.size() + " images but holds none");
         }
         long now = context.currentSystemTimeMs();
-        metrics.batchFlushed(batch.size(), Duration.ofMillis(now - oldestArrival(batch, now)));
-        publish(denoising.denoise(waitingImagesOf(batch), now), now);
-        publish(unreadableEntriesOf(batch, now), now);
-        buffer.remove(batch);
-        progress.batchCompleted(buffer.size());
+        long oldestArrival = oldestArrival(batch, now);
+        metrics.batchFlushed(batch.size(), Duration.ofMillis(now - oldestArrival));
+        BatchDenoising.Prepared prepared = denoising.prepare(waitingImagesOf(batch), now);
+        CompletableFuture<?> previous =
+                handed.isEmpty() ? CompletableFuture.completedFuture(null) : handed.peekLast().outcomes;
+        // after the previous call of this task, whatever its outcome: one call of a task at a time
+        CompletableFuture<List<FlushOutcome>> outcomes = previous.handle((result, failure) -> null)
+                .thenApplyAsync(ignored -> denoising.denoise(prepared), modelCalls);
+        handed.addLast(new Handed(batch, now, oldestArrival, outcomes));
     }
+
+    /** Waits for the oldest call, publishes its outcomes, then deletes its images; a model failure is rethrown. */
+    private void finishOldest() {
+        Handed batch = handed.removeFirst();
+        List<FlushOutcome> outcomes;
+        try {
+            outcomes = batch.outcomes.join();
+        } catch (CompletionException e) {
+            throw rethrown(e.getCause());
+        }
+        publish(outcomes, batch.handedAt);
+        publish(unreadableEntriesOf(batch.entries, batch.handedAt), batch.handedAt);
+        buffer.remove(batch.entries);
+        progress.batchCompleted(buffer.held());
+    }
+
+    /** The model call's own exception, so that a {@code ModelBrokenException} stops the app as before. */
+    private static RuntimeException rethrown(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException("a model call failed", cause);
+    }
+
+    /** A batch handed to the model: its entries, when, when its oldest image arrived, and its outcomes to come. */
+    private record Handed(
+            List<BufferEntry> entries,
+            long handedAt,
+            long oldestArrival,
+            CompletableFuture<List<FlushOutcome>> outcomes) {}
 
     private void publish(List<FlushOutcome> outcomes, long now) {
         for (FlushOutcome outcome : outcomes) {

@@ -4,6 +4,7 @@ import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.health.TaskProgress;
 import io.denoiser.stream.inference.BatchDenoising;
 import io.denoiser.stream.inference.LiveModel;
+import io.denoiser.stream.inference.ModelCallThreads;
 import io.denoiser.stream.inference.TaskModel;
 import io.denoiser.stream.metrics.DenoiserMetrics;
 import io.denoiser.stream.metrics.MeteredDenoiser;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The micro-batcher: buffers valid noisy images in the changelogged store and denoises them a batch at a
  * time, when a batch is full ({@link #process}) or when the oldest image has waited long enough
- * ({@link FlushPunctuator}). Images still buffered when the task closes stay in the store (and its
+ * ({@link FlushPunctuator}); the model calls run on the app's {@link ModelCallThreads} while the stream thread goes
+ * on ({@link BatchFlusher}). Images still buffered when the task closes stay in the store (and its
  * changelog) and are flushed by whoever opens the task next. Owns its {@link TaskModel}: one per task, opened
  * in {@link #init} and closed in {@link #close}, since a DL4J network serialises its callers (with a runtime
  * that all tasks share, it is a view whose close leaves the runtime open); each batch is denoised by the model
@@ -37,6 +39,7 @@ final class DenoiseBatcher implements Processor<byte[], AdmittedImage, byte[], O
 
     private final BatchPolicy policy;
     private final LiveModel live;
+    private final ModelCallThreads modelCalls;
     private final NoisyImageReader reader;
     private final FlushTargets targets;
     private final String inputTopic;
@@ -53,6 +56,7 @@ final class DenoiseBatcher implements Processor<byte[], AdmittedImage, byte[], O
     DenoiseBatcher(
             BatchPolicy policy,
             LiveModel live,
+            ModelCallThreads modelCalls,
             NoisyImageReader reader,
             FlushTargets targets,
             String inputTopic,
@@ -60,6 +64,7 @@ final class DenoiseBatcher implements Processor<byte[], AdmittedImage, byte[], O
             DenoiserMetrics metrics) {
         this.policy = policy;
         this.live = live;
+        this.modelCalls = modelCalls;
         this.reader = reader;
         this.targets = targets;
         this.inputTopic = inputTopic;
@@ -81,10 +86,10 @@ final class DenoiseBatcher implements Processor<byte[], AdmittedImage, byte[], O
         BatchDenoising denoising =
                 new BatchDenoising(model, reader, decoded, policy.maxBatchPixels(), inFlight, health.model());
         progress = health.stalls().register(context.taskId().toString());
-        progress.imagesWaiting(buffer.size());
-        flusher = new BatchFlusher(context, buffer, policy, denoising, targets, inputTopic, progress, metrics);
-        context.schedule(
-                policy.checkInterval(), PunctuationType.WALL_CLOCK_TIME, new FlushPunctuator(policy, buffer, flusher));
+        progress.imagesWaiting(buffer.held());
+        flusher = new BatchFlusher(
+                context, buffer, policy, denoising, modelCalls.executor(), targets, inputTopic, progress, metrics);
+        context.schedule(policy.checkInterval(), PunctuationType.WALL_CLOCK_TIME, new FlushPunctuator(flusher));
         if (buffer.size() > 0) {
             LOG.info("task {} resumes with {} buffered images", context.taskId(), buffer.size());
         }
@@ -94,12 +99,15 @@ final class DenoiseBatcher implements Processor<byte[], AdmittedImage, byte[], O
     public void process(Record<byte[], AdmittedImage> record) {
         buffer.add(new PendingImage(record.value().input(), context.currentSystemTimeMs()));
         decoded.put(record.value());
-        progress.imagesWaiting(buffer.size());
+        progress.imagesWaiting(buffer.held());
         flusher.flushFullBatches();
     }
 
     @Override
     public void close() {
+        if (flusher != null) {
+            flusher.abandonHandedOver();
+        }
         if (model != null) {
             model.close();
         }

@@ -2,6 +2,7 @@ package io.denoiser.stream.batching;
 
 import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.inference.LiveModel;
+import io.denoiser.stream.inference.ModelCallThreads;
 import io.denoiser.stream.metrics.DenoiserMetrics;
 import io.denoiser.stream.validation.AdmittedImage;
 import io.denoiser.stream.validation.NoisyImageReader;
@@ -28,6 +29,7 @@ public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], A
 
     private final BatchPolicy policy;
     private final LiveModel live;
+    private final ModelCallThreads modelCalls;
     private final NoisyImageReader reader;
     private final FlushTargets targets;
     private final String inputTopic;
@@ -45,17 +47,19 @@ public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], A
             FlushTargets targets,
             String inputTopic,
             ServingHealth health) {
-        this(policy, live, reader, targets, inputTopic, health, DenoiserMetrics.NONE);
+        this(policy, live, ModelCallThreads.CALLER, reader, targets, inputTopic, health, DenoiserMetrics.NONE);
     }
 
     /**
-     * A supplier whose batchers report to {@code metrics}.
+     * A supplier whose batchers run their model calls on {@code modelCalls} and report to {@code metrics}.
      *
-     * @param metrics told of every flushed batch and every output
+     * @param modelCalls shared by all batchers; owned by the caller, closed after the streams
+     * @param metrics    told of every flushed batch and every output
      */
     public DenoiseBatcherSupplier(
             BatchPolicy policy,
             LiveModel live,
+            ModelCallThreads modelCalls,
             NoisyImageReader reader,
             FlushTargets targets,
             String inputTopic,
@@ -63,6 +67,7 @@ public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], A
             DenoiserMetrics metrics) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.live = Objects.requireNonNull(live, "live");
+        this.modelCalls = Objects.requireNonNull(modelCalls, "modelCalls");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.targets = Objects.requireNonNull(targets, "targets");
         this.inputTopic = Objects.requireNonNull(inputTopic, "inputTopic");
@@ -72,7 +77,7 @@ public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], A
 
     @Override
     public Processor<byte[], AdmittedImage, byte[], Object> get() {
-        return new DenoiseBatcher(policy, live, reader, targets, inputTopic, health, metrics);
+        return new DenoiseBatcher(policy, live, modelCalls, reader, targets, inputTopic, health, metrics);
     }
 
     @Override

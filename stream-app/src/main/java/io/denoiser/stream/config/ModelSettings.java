@@ -48,15 +48,24 @@ public record ModelSettings(
     }
 
     /**
-     * The threads of one model call: the configured number, or else the cores shared out among the stream
-     * threads (at least 1), since each stream thread may be in a model call at the same time and more threads
-     * than cores only add switching.
+     * The threads of one model call: the configured number, else 1. Why 1: a task's batches go to the model one at a
+     * time, and the calls of the other tasks (partitions) run at once on other cores ({@link #callsAtOnce}); one
+     * thread per call keeps each core busy with its own call instead of waking a second one for every layer, which
+     * cost more CPU per image at batches of 8 (docs/BENCHMARKS.md, "The Kafka path against the model").
      */
-    public int threadsPerCall(int streamThreads, int cores) {
-        if (streamThreads < 1 || cores < 1) {
-            throw new IllegalArgumentException(
-                    "streamThreads and cores must be at least 1, got " + streamThreads + " and " + cores);
+    public int threadsPerCall(int cores) {
+        requireCores(cores);
+        return inferenceThreads > 0 ? inferenceThreads : 1;
+    }
+
+    /** How many model calls may run at once: the cores shared out among the threads of each call, at least 1. */
+    public int callsAtOnce(int cores) {
+        return Math.max(1, cores / threadsPerCall(cores));
+    }
+
+    private static void requireCores(int cores) {
+        if (cores < 1) {
+            throw new IllegalArgumentException("cores must be at least 1, got " + cores);
         }
-        return inferenceThreads > 0 ? inferenceThreads : Math.max(1, cores / streamThreads);
     }
 }

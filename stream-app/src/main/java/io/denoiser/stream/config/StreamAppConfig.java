@@ -118,7 +118,7 @@ public record StreamAppConfig(
                         Duration.ofMillis((long) parsed.get(MAX_BATCH_DELAY_MS_CONFIG)),
                         (long) parsed.get(MAX_BATCH_PIXELS_CONFIG)),
                 (String) parsed.get(PROCESSING_GUARANTEE_CONFIG),
-                (int) parsed.get(NUM_STREAM_THREADS_CONFIG),
+                streamThreads((int) parsed.get(NUM_STREAM_THREADS_CONFIG)),
                 (int) parsed.get(NUM_STANDBY_REPLICAS_CONFIG),
                 Path.of((String) parsed.get(STATE_DIR_CONFIG)),
                 new ModelSettings(
@@ -238,6 +238,11 @@ public record StreamAppConfig(
                     "must differ from " + DEAD_LETTER_TOPIC_CONFIG
                             + ": Kafka Streams writes raw records there, the app's dead letters are JSON");
         }
+    }
+
+    /** 0 is one stream thread per core: a stream thread waits for its tasks' model calls once they are ahead. */
+    private static int streamThreads(int configured) {
+        return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
     }
 
     /** Above the batch delay: a partial batch waits that long by design, which is no stall. */

@@ -80,7 +80,8 @@ public final class StreamAppConfigDef {
 
     public static final String NUM_STREAM_THREADS_CONFIG = StreamsConfig.NUM_STREAM_THREADS_CONFIG;
     private static final String NUM_STREAM_THREADS_DOC = "Stream threads; each processes the tasks (input"
-            + " partitions) it is given. With model.runtime=onnx they share one ONNX Runtime session; with dl4j"
+            + " partitions) it is given, handing their batches to the model-call threads and going on; 0 is one per"
+            + " core. With model.runtime=onnx they share one ONNX Runtime session; with dl4j"
             + " each task runs its own copy of the network.";
 
     public static final String NUM_STANDBY_REPLICAS_CONFIG = StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG;
@@ -102,8 +103,8 @@ public final class StreamAppConfigDef {
 
     public static final String INFERENCE_THREADS_CONFIG = "inference.threads";
     private static final String INFERENCE_THREADS_DOC = "Threads inside one model call (ONNX Runtime intra-op"
-            + " threads, or ND4J's OpenMP threads); 0 shares the cores out among the stream threads (cores /"
-            + " num.stream.threads, at least 1). Keep num.stream.threads x this at most the cores.";
+            + " threads, or ND4J's OpenMP threads); 0 is 1. The calls of different tasks (input partitions) run at"
+            + " once, as many as cores / this; with fewer input partitions than cores, raise it to cores / partitions.";
 
     public static final String MODEL_POLL_INTERVAL_MS_CONFIG = "model.poll.interval.ms";
     private static final String MODEL_POLL_INTERVAL_MS_DOC = "When model.dir is a model repository (a folder of"
@@ -256,8 +257,8 @@ public final class StreamAppConfigDef {
             .define(
                     NUM_STREAM_THREADS_CONFIG,
                     ConfigDef.Type.INT,
-                    1,
-                    ConfigDef.Range.between(1, 256),
+                    0,
+                    ConfigDef.Range.between(0, 256),
                     Importance.MEDIUM,
                     NUM_STREAM_THREADS_DOC)
             .define(

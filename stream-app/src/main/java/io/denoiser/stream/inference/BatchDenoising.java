@@ -21,8 +21,8 @@ import java.util.Objects;
  * and turns each into a reconstruction or a dead letter, in input order. Every image yields exactly one outcome,
  * unless the model is judged broken ({@link ModelBrokenException}), which yields none. Images that were in a call
  * the app did not survive get calls of their own, and those that stopped it alone twice are dead-lettered
- * without another call ({@link InFlightCalls}). Uses one {@link TaskModel}, so it belongs to one processor (one
- * stream thread).
+ * without another call ({@link InFlightCalls}). Uses one {@link TaskModel}, so it belongs to one processor: its
+ * stream thread {@link #prepare}s each batch, and the model calls may run on another thread, one batch at a time.
  */
 public final class BatchDenoising {
 
@@ -65,21 +65,53 @@ public final class BatchDenoising {
      * @throws ModelBrokenException when the model fails a call and its probe: nothing of the batch may be published
      */
     public List<FlushOutcome> denoise(List<InputRecord> batch, long now) {
+        return denoise(prepare(batch, now));
+    }
+
+    /**
+     * The part of {@link #denoise(List, long)} that must run on the stream thread, which owns the decoded images:
+     * takes the batch's images from them (or reads them again) and sets aside the dead letters known before any call.
+     */
+    public Prepared prepare(List<InputRecord> batch, long now) {
         FlushOutcome[] outcomes = new FlushOutcome[batch.size()];
         List<BatchImage> readable = readAll(batch, outcomes, now);
-        List<BatchImage> callable = withoutCondemned(readable, outcomes, now);
+        return new Prepared(outcomes, withoutCondemned(readable, outcomes, now), now);
+    }
+
+    /**
+     * The model calls of a prepared batch, on any thread, one batch of this task at a time: one outcome per input
+     * record, in input order.
+     *
+     * @throws ModelBrokenException when the model fails a call and its probe: nothing of the batch may be published
+     */
+    public List<FlushOutcome> denoise(Prepared batch) {
+        FlushOutcome[] outcomes = batch.outcomes;
         try (TaskModel.Flush flush = model.startFlush()) {
             ModelCalls calls = new ModelCalls(flush.denoiser(), inFlight, health);
-            for (List<BatchImage> call : calls(callable)) {
+            for (List<BatchImage> call : calls(batch.callable)) {
                 List<ModelResult> results = Bisection.denoise(calls, inputsOf(call));
                 for (int i = 0; i < results.size(); i++) {
                     BatchImage image = call.get(i);
                     outcomes[image.index()] =
-                            outcome(image.input(), image.image(), results.get(i), flush.reconstructions(), now);
+                            outcome(image.input(), image.image(), results.get(i), flush.reconstructions(), batch.now);
                 }
             }
         }
         return Arrays.asList(outcomes);
+    }
+
+    /** A batch ready for its model calls: {@link #prepare}'s result, for {@link #denoise(Prepared)}. */
+    public static final class Prepared {
+
+        private final FlushOutcome[] outcomes;
+        private final List<BatchImage> callable;
+        private final long now;
+
+        private Prepared(FlushOutcome[] outcomes, List<BatchImage> callable, long now) {
+            this.outcomes = outcomes;
+            this.callable = callable;
+            this.now = now;
+        }
     }
 
     /**

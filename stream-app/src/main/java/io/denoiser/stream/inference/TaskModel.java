@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * One stream task's side of the {@link LiveModel}: at the start of each batch it leases the model that serves now,
  * and when that is a new one, closes its denoiser of the old model (a network copy, or a view of a shared session)
  * and makes one of the new. Every reconstruction of the batch is made by, and carries the version of, the one model
- * the batch leased. Not thread-safe: one per task, used from its stream thread.
+ * the batch leased. Not thread-safe: one per task, used by one batch at a time (on a model-call thread, each batch
+ * handed over by the task's stream thread).
  */
 public final class TaskModel implements AutoCloseable {
 

@@ -10,6 +10,7 @@ import io.denoiser.stream.config.StreamAppConfig;
 import io.denoiser.stream.config.TopicNames;
 import io.denoiser.stream.health.ServingHealth;
 import io.denoiser.stream.inference.LiveModel;
+import io.denoiser.stream.inference.ModelCallThreads;
 import io.denoiser.stream.inference.ServingModel;
 import io.denoiser.stream.metrics.DenoiserMetrics;
 import io.denoiser.stream.validation.DecodeValidateSupplier;
@@ -99,6 +100,21 @@ public final class DenoiserTopology {
      */
     public static Topology build(
             StreamAppConfig config, LiveModel live, ServingHealth health, DenoiserMetrics metrics) {
+        return build(config, live, ModelCallThreads.CALLER, health, metrics);
+    }
+
+    /**
+     * Builds the topology as {@link #build(StreamAppConfig, LiveModel, ServingHealth, DenoiserMetrics)} does, the
+     * model calls running on {@code modelCalls} while the stream threads go on.
+     *
+     * @param modelCalls owned by the caller, closed after the streams have stopped
+     */
+    public static Topology build(
+            StreamAppConfig config,
+            LiveModel live,
+            ModelCallThreads modelCalls,
+            ServingHealth health,
+            DenoiserMetrics metrics) {
         TopicNames topics = config.topics();
         NoisyImageReader reader = new NoisyImageReader(config.inputPolicy());
         FlushTargets targets = new FlushTargets(DENOISED_SINK, DEAD_LETTER_SINK);
@@ -111,7 +127,7 @@ public final class DenoiserTopology {
                 .addProcessor(
                         DENOISE_BATCHER,
                         new DenoiseBatcherSupplier(
-                                config.batching(), live, reader, targets, topics.input(), health, metrics),
+                                config.batching(), live, modelCalls, reader, targets, topics.input(), health, metrics),
                         DECODE_VALIDATE)
                 .addSink(
                         DENOISED_SINK,

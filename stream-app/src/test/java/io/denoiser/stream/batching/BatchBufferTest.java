@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.denoiser.stream.source.InputRecord;
 import io.denoiser.stream.source.SourceCoordinates;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -61,30 +63,43 @@ class BatchBufferTest {
     }
 
     @Test
-    void shouldHoldExactlyWhatWasAddedAndNotRemovedForAnyOrderOfAddsAndFlushes() {
-        // given
+    void shouldHoldExactlyWhatWasAddedAndNotRemovedForAnyOrderOfAddsTakesAndRemoves() {
+        // given images arriving while batches are taken, also below them (replays), as while model calls run
         BatchBuffer buffer = BatchBuffer.restore(store);
-        TreeMap<String, PendingImage> expected = new TreeMap<>();
+        TreeMap<String, PendingImage> waiting = new TreeMap<>();
+        Deque<List<BufferEntry>> taken = new ArrayDeque<>();
         SplittableRandom random = new SplittableRandom(20_260_112L);
 
         for (int step = 0; step < 5_000; step++) {
             // when
-            if (random.nextInt(3) > 0) {
+            int action = random.nextInt(4);
+            if (action >= 2) {
                 PendingImage image = pending(random.nextInt(2), random.nextInt(300), step);
                 buffer.add(image);
-                expected.putIfAbsent(BufferKey.of(image.input().source()), image);
-            } else {
-                List<BufferEntry> batch = buffer.oldest(1 + random.nextInt(8));
-                assertThat(batch).containsExactlyElementsOf(first(expected, batch.size()));
-                buffer.remove(batch);
-                batch.forEach(entry -> expected.remove(entry.key()));
+                String key = BufferKey.of(image.input().source());
+                if (taken.stream()
+                        .flatMap(List::stream)
+                        .noneMatch(entry -> entry.key().equals(key))) {
+                    waiting.putIfAbsent(key, image);
+                }
+            } else if (action == 1) {
+                List<BufferEntry> batch = buffer.take(1 + random.nextInt(8));
+                assertThat(batch).containsExactlyElementsOf(first(waiting, batch.size()));
+                batch.forEach(entry -> waiting.remove(entry.key()));
+                taken.addLast(batch);
+            } else if (!taken.isEmpty()) {
+                buffer.remove(taken.removeFirst());
             }
 
             // then
-            assertThat(buffer.size()).as("size after step %d", step).isEqualTo(expected.size());
-            assertThat(buffer.oldest(Integer.MAX_VALUE))
+            assertThat(buffer.size()).as("waiting after step %d", step).isEqualTo(waiting.size());
+            assertThat(buffer.held())
+                    .as("held after step %d", step)
+                    .isEqualTo(
+                            waiting.size() + taken.stream().mapToInt(List::size).sum());
+            assertThat(buffer.waiting(Integer.MAX_VALUE))
                     .as("waiting images after step %d", step)
-                    .containsExactlyElementsOf(first(expected, expected.size()));
+                    .containsExactlyElementsOf(first(waiting, waiting.size()));
         }
     }
 
@@ -114,11 +129,12 @@ class BatchBufferTest {
 
         // when
         BatchBuffer buffer = BatchBuffer.restore(store);
-        List<BufferEntry> batch = buffer.oldest(8);
+        long oldestArrival = buffer.oldestArrival();
+        List<BufferEntry> batch = buffer.take(8);
 
         // then it counts them, and they make the first check flush at once
-        assertThat(buffer.size()).isEqualTo(4);
-        assertThat(buffer.oldestArrival()).isEqualTo(BatchBuffer.UNREADABLE_ARRIVAL);
+        assertThat(oldestArrival).isEqualTo(BatchBuffer.UNREADABLE_ARRIVAL);
+        assertThat(buffer.held()).isEqualTo(4);
         assertThat(batch).extracting(BufferEntry::key).containsExactly(key(0, 1), key(0, 2), key(0, 3), key(0, 4));
         assertThat(batch.get(1)).isInstanceOfSatisfying(BufferEntry.Unreadable.class, unreadable -> {
             assertThat(unreadable.size()).isEqualTo(3);
@@ -129,7 +145,7 @@ class BatchBufferTest {
                         BufferEntry.Unreadable.class,
                         unreadable -> assertThat(unreadable.problem()).contains("format version 2"));
         buffer.remove(batch);
-        assertThat(buffer.size()).isZero();
+        assertThat(buffer.held()).isZero();
     }
 
     private static String key(int partition, long offset) {

@@ -11,25 +11,28 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ModelSettingsTest {
 
-    @ParameterizedTest(name = "{1} cores, {2} stream threads -> {3} per call")
+    @ParameterizedTest(name = "{0} configured, {1} cores -> {2} per call, {3} calls at once")
     @CsvSource({
-        // configured, cores, stream threads, expected
+        // configured, cores, threads per call, calls at once
         "0, 2, 1, 2",
-        "0, 8, 2, 4",
-        "0, 8, 3, 2",
-        "0, 2, 4, 1",
-        "3, 2, 1, 3",
+        "0, 8, 1, 8",
+        "0, 1, 1, 1",
+        "2, 8, 2, 4",
+        "3, 8, 3, 2",
+        "3, 2, 3, 1",
     })
-    void shouldShareTheCoresOutAmongStreamThreadsUnlessConfigured(
-            int configured, int cores, int streamThreads, int expected) {
+    void shouldRunOneThreadPerCallAndAsManyCallsAsCoresUnlessConfigured(
+            int configured, int cores, int expectedThreads, int expectedCalls) {
         // given
         ModelSettings settings = new ModelSettings(Path.of("models/default"), ModelRuntime.ONNX, configured);
 
         // when
-        int threads = settings.threadsPerCall(streamThreads, cores);
+        int threads = settings.threadsPerCall(cores);
+        int calls = settings.callsAtOnce(cores);
 
         // then
-        assertThat(threads).isEqualTo(expected);
+        assertThat(threads).isEqualTo(expectedThreads);
+        assertThat(calls).isEqualTo(expectedCalls);
     }
 
     @Test

@@ -40,7 +40,7 @@ class StreamAppConfigTest {
         assertThat(config.topics()).isEqualTo(new TopicNames("images.noisy", "images.denoised", "images.dlq"));
         assertThat(config.batching()).isEqualTo(new BatchPolicy(8, Duration.ofMillis(10)));
         assertThat(config.processingGuarantee()).isEqualTo(StreamsConfig.AT_LEAST_ONCE);
-        assertThat(config.numStreamThreads()).isEqualTo(1);
+        assertThat(config.numStreamThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(config.numStandbyReplicas()).isZero();
         assertThat(config.stateDir()).isEqualTo(Path.of("work/state"));
         assertThat(config.model()).isEqualTo(new ModelSettings(Path.of("models/default"), ModelRuntime.ONNX, 0));
@@ -286,7 +286,7 @@ class StreamAppConfigTest {
         "max.batch.size, 0",
         "max.batch.delay.ms, -1",
         "processing.guarantee, exactly_once",
-        "num.stream.threads, 0",
+        "num.stream.threads, -1",
         "num.standby.replicas, -1",
         "inference.threads, two",
         "inference.threads, -1",

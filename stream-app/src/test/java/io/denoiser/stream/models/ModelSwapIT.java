@@ -249,6 +249,9 @@ class ModelSwapIT {
         settings.put("dead.letter.topic", topics.deadLetter());
         settings.put("state.dir", state.toString());
         settings.put("model.dir", ModelVersions.shipped().toString());
+        // one stream thread per instance: with one per core (the default), a task can be assigned only after the
+        // swap, and its partition then shows no switch to check
+        settings.put("num.stream.threads", "1");
         settings.put("processing.guarantee", "exactly_once_v2");
         settings.put("startup.timeout.ms", "60000");
         settings.put("max.batch.size", "8");
