@@ -4,8 +4,8 @@ package io.denoiser.tools;
  * One phase of a benchmark: images sent at an offered rate (0: as fast as possible) and what came back.
  *
  * @param throughput        reconstructions per second, from the first image sent to the last reconstruction read
- * @param cpuMicrosPerImage CPU time of this whole process per image over the phase: the app, the benchmark's
- *                          producer and consumer, and the broker too when it runs in this process
+ * @param cpuMicrosPerImage CPU time of this whole process per image over the phase: the benchmark's producer and
+ *                          consumer, and the app and the broker too when they run in this process
  * @param appCpuMicrosPerImage CPU time of the app's own process per image, when it runs in one ({@code null}
  *                          otherwise)
  */

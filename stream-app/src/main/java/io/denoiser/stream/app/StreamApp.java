@@ -42,7 +42,7 @@ public final class StreamApp {
      */
     public static StreamAppLifecycle assemble(StreamAppConfig config, ModelSwapEvents modelEvents) {
         int cores = Runtime.getRuntime().availableProcessors();
-        int threads = config.model().threadsPerCall(cores);
+        int threads = config.model().threadsPerCall();
         int callsAtOnce = config.model().callsAtOnce(cores);
         ServingHealth health = ServingHealth.create(config.stallTimeout());
         Observability observability = Observability.create(config.http(), health);

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param dir              the model artifact folder
  * @param runtime          what runs the network
  * @param inferenceThreads threads inside one model call (ONNX Runtime intra-op threads, or ND4J's OpenMP
- *                         threads); 0 chooses them from the cores and stream threads, see {@link #threadsPerCall}
+ *                         threads); 0 is 1, see {@link #threadsPerCall}
  * @param pollInterval     how often a model repository folder is checked for a new version
  * @param qualityMarginDb  how far below the serving model's PSNR on the probe set a new model may be
  * @param controlTopic     whether the app reads the models control topic ({@code <application.id>.models})
@@ -53,19 +53,15 @@ public record ModelSettings(
      * thread per call keeps each core busy with its own call instead of waking a second one for every layer, which
      * cost more CPU per image at batches of 8 (docs/BENCHMARKS.md, "The Kafka path against the model").
      */
-    public int threadsPerCall(int cores) {
-        requireCores(cores);
+    public int threadsPerCall() {
         return inferenceThreads > 0 ? inferenceThreads : 1;
     }
 
     /** How many model calls may run at once: the cores shared out among the threads of each call, at least 1. */
     public int callsAtOnce(int cores) {
-        return Math.max(1, cores / threadsPerCall(cores));
-    }
-
-    private static void requireCores(int cores) {
         if (cores < 1) {
             throw new IllegalArgumentException("cores must be at least 1, got " + cores);
         }
+        return Math.max(1, cores / threadsPerCall());
     }
 }

@@ -27,7 +27,7 @@ class ModelSettingsTest {
         ModelSettings settings = new ModelSettings(Path.of("models/default"), ModelRuntime.ONNX, configured);
 
         // when
-        int threads = settings.threadsPerCall(cores);
+        int threads = settings.threadsPerCall();
         int calls = settings.callsAtOnce(cores);
 
         // then

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {
             "Measures the whole path (publish -> broker -> stream app -> broker -> consumer, all in this"
-                    + " process unless --bootstrap-servers names a broker): throughput at saturation, then latency"
+                    + " process unless --bootstrap-servers names a broker, the app then in a JVM of its own): throughput at saturation, then latency"
                     + " p50/p95/p99 at fractions of it, for each runtime and batching setting. Writes bench.md, bench.json and"
                     + " latency-vs-load.png."
         },
