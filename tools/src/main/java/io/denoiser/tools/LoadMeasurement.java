@@ -8,6 +8,9 @@ package io.denoiser.tools;
  *                          consumer, and the app and the broker too when they run in this process
  * @param appCpuMicrosPerImage CPU time of the app's own process per image, when it runs in one ({@code null}
  *                          otherwise)
+ * @param jitCores          the JIT's compilations in this process over the phase, in cores (compile time / phase
+ *                          time): near 0 in steady state
+ * @param gcPercent         the time this process's collectors ran over the phase, in percent of the phase
  */
 public record LoadMeasurement(
         String phase,
@@ -19,31 +22,32 @@ public record LoadMeasurement(
         long p99Millis,
         double meanBatchSize,
         double cpuMicrosPerImage,
-        Double appCpuMicrosPerImage) {
+        Double appCpuMicrosPerImage,
+        double jitCores,
+        double gcPercent) {
 
     public static LoadMeasurement of(
             String phase,
             double offeredRate,
-            java.util.List<ReceivedReconstruction> received,
+            PhaseSamples received,
             double seconds,
             long processCpuNanos,
-            java.util.OptionalLong appProcessCpuNanos) {
-        Percentiles latency = new Percentiles(received.stream()
-                .mapToLong(ReceivedReconstruction::latencyMillis)
-                .toArray());
-        double meanBatch =
-                received.stream().mapToInt(r -> r.value().batchSize()).average().orElse(0);
+            java.util.OptionalLong appProcessCpuNanos,
+            JvmActivity jvm) {
+        Percentiles latency = new Percentiles(received.latencies());
         return new LoadMeasurement(
                 phase,
                 offeredRate,
-                received.size(),
-                received.size() / Math.max(seconds, 1e-9),
+                received.count(),
+                received.count() / Math.max(seconds, 1e-9),
                 latency.at(50),
                 latency.at(95),
                 latency.at(99),
-                meanBatch,
-                perImage(processCpuNanos, received.size()),
-                appProcessCpuNanos.isPresent() ? perImage(appProcessCpuNanos.getAsLong(), received.size()) : null);
+                received.meanBatchSize(),
+                perImage(processCpuNanos, received.count()),
+                appProcessCpuNanos.isPresent() ? perImage(appProcessCpuNanos.getAsLong(), received.count()) : null,
+                jvm.compileMillis() / 1e3 / Math.max(seconds, 1e-9),
+                jvm.gcMillis() / 10.0 / Math.max(seconds, 1e-9));
     }
 
     private static double perImage(long nanos, int images) {

@@ -38,13 +38,27 @@ public final class ReconstructionReader implements AutoCloseable {
      */
     public List<ReceivedReconstruction> read(int count, Duration timeout, Consumer<ReceivedReconstruction> each) {
         List<ReceivedReconstruction> received = new ArrayList<>();
+        readEach(count, timeout, reconstruction -> {
+            received.add(reconstruction);
+            each.accept(reconstruction);
+        });
+        return received;
+    }
+
+    /**
+     * Reads as {@link #read} does, keeping nothing: for a benchmark, whose heap then holds no reconstructions (the
+     * collector would copy each of them while the phase lasts, pausing the app it measures).
+     *
+     * @return how many arrived
+     */
+    public int readEach(int count, Duration timeout, Consumer<ReceivedReconstruction> each) {
+        int received = 0;
         long deadline = System.nanoTime() + timeout.toNanos();
-        while ((count == 0 || received.size() < count) && System.nanoTime() < deadline) {
+        while ((count == 0 || received < count) && System.nanoTime() < deadline) {
             for (TopicReader.Received record : reader.poll(POLL)) {
-                ReceivedReconstruction reconstruction = parse(record);
-                received.add(reconstruction);
-                each.accept(reconstruction);
-                if (received.size() == count) {
+                each.accept(parse(record));
+                received++;
+                if (received == count) {
                     break;
                 }
             }

@@ -11,10 +11,11 @@ import io.denoiser.stream.inference.ModelRuntime;
 import io.denoiser.testkit.NoisyRecords;
 import io.denoiser.testkit.SourceImage;
 import io.denoiser.tools.ImageInputs;
+import io.denoiser.tools.JvmActivity;
 import io.denoiser.tools.LoadMeasurement;
 import io.denoiser.tools.Pacer;
+import io.denoiser.tools.PhaseSamples;
 import io.denoiser.tools.RawModelThroughput;
-import io.denoiser.tools.ReceivedReconstruction;
 import io.denoiser.tools.ReconstructionReader;
 import io.denoiser.tools.RecordPublisher;
 import io.denoiser.tools.ToolException;
@@ -23,6 +24,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +35,6 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The end-to-end benchmark: for each runtime and batching setting, a fresh app on fresh topics; a warm-up; the
@@ -177,8 +178,11 @@ final class Bench {
         }
     }
 
-    /** Sends the phases of one setting through one app, each phase's images under ids of its own. */
+    /** Sends the phases of one setting through one app, each phase's images under keys of their own. */
     private final class Phases {
+
+        /** Distinct noisy images sent: many more than the fixtures' 500 (each with noise of its own). */
+        static final int VALUE_POOL = 4096;
 
         private final List<SourceImage> images;
         private final ReconstructionReader reader;
@@ -186,6 +190,7 @@ final class Bench {
         private final RawModelThroughput raw;
         private final AppUnderTest app;
         private final NoisyRecords records = new NoisyRecords(NoiseSpec.DEFAULT, 1, settings.references());
+        private final List<RecordPublisher.PreparedRecord> pool = new ArrayList<>(VALUE_POOL);
         private int sent;
 
         Phases(
@@ -201,15 +206,37 @@ final class Bench {
             this.app = app;
         }
 
-        /** Sends {@code count} images at {@code rate} per second (0: unpaced) and reads them all back. */
-        LoadMeasurement send(String phase, int count, double rate) {
-            List<RecordPublisher.PreparedRecord> prepared = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                int index = sent + i;
+        /**
+         * The records {@code first} to {@code first + count - 1}: each under a key of its own, its value from a pool of
+         * {@value #VALUE_POOL} noisy images, serialised once (their ids repeat, the keys do not). Why a pool: a phase's records all prepared before it
+         * starts (so that preparing them costs the phase nothing) would stay alive while it lasts, and in this one
+         * process every young collection would copy them again, pausing the app under measurement for tens of ms.
+         */
+        private List<RecordPublisher.PreparedRecord> records(int first, int count) {
+            while (pool.size() < VALUE_POOL) {
+                int index = pool.size();
                 SourceImage image = images.get(index % images.size());
-                prepared.add(publisher.prepare(
+                pool.add(publisher.prepare(
                         records.record(new SourceImage("bench-" + index, image.image()), index, null)));
             }
+            return new AbstractList<>() {
+                @Override
+                public RecordPublisher.PreparedRecord get(int i) {
+                    int index = first + i;
+                    return new RecordPublisher.PreparedRecord(
+                            "bench-" + index, pool.get(index % VALUE_POOL).value());
+                }
+
+                @Override
+                public int size() {
+                    return count;
+                }
+            };
+        }
+
+        /** Sends {@code count} images at {@code rate} per second (0: unpaced) and reads them all back. */
+        LoadMeasurement send(String phase, int count, double rate) {
+            List<RecordPublisher.PreparedRecord> prepared = records(sent, count);
             sent += count;
             String label = String.format(
                     Locale.ROOT, "%-11s%s", phase, rate > 0 ? String.format(Locale.ROOT, " %,.0f/s", rate) : "");
@@ -217,31 +244,33 @@ final class Bench {
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
             OptionalLong appCpuStart = app.cpuNanos();
+            JvmActivity jvmStart = JvmActivity.now();
             CompletableFuture<RecordPublisher.Summary> published =
                     CompletableFuture.supplyAsync(() -> publisher.publishPrepared(prepared, new Pacer(rate), n -> {}));
             Duration timeout = Duration.ofMillis(Math.round(count / (rate > 0 ? rate : SLOWEST_EXPECTED_RATE) * 1000))
                     .plus(PHASE_TIMEOUT_SLACK);
-            AtomicInteger arrived = new AtomicInteger();
-            List<ReceivedReconstruction> received = reader.read(count, timeout, r -> {
-                int n = arrived.incrementAndGet();
-                progress.update(n, n, "");
+            PhaseSamples received = new PhaseSamples();
+            reader.readEach(count, timeout, r -> {
+                received.add(r);
+                progress.update(received.count(), received.count(), "");
             });
             double seconds = (System.nanoTime() - start) / 1e9;
             long cpu = processCpuNanos() - cpuStart;
             OptionalLong appCpu = app.cpuNanos();
+            JvmActivity jvm = JvmActivity.now().since(jvmStart);
             progress.finish();
             try {
                 published.join();
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
-            if (received.size() < count) {
+            if (received.count() < count) {
                 app.requireRunning();
                 throw new ToolException(String.format(
                         Locale.ROOT,
                         "%s: only %,d of %,d reconstructions arrived" + " within %d s",
                         phase,
-                        received.size(),
+                        received.count(),
                         count,
                         timeout.toSeconds()));
             }
@@ -251,10 +280,12 @@ final class Bench {
                     received,
                     seconds,
                     cpu,
-                    appCpu.isPresent() ? OptionalLong.of(appCpu.getAsLong() - appCpuStart.getAsLong()) : appCpu);
+                    appCpu.isPresent() ? OptionalLong.of(appCpu.getAsLong() - appCpuStart.getAsLong()) : appCpu,
+                    jvm);
             out.printf(
                     Locale.ROOT,
-                    "  %-11s %,7.0f images/s%s, latency p50 %,d ms, p95 %,d ms, p99 %,d ms, mean batch %.1f, %s%n",
+                    "  %-11s %,7.0f images/s%s, latency p50 %,d ms, p95 %,d ms, p99 %,d ms, mean batch %.1f, %s;"
+                            + " JIT %.2f cores, GC %.1f%% of the time%n",
                     phase,
                     measurement.throughput(),
                     raw == null || rate > 0
@@ -267,7 +298,9 @@ final class Bench {
                     measurement.p95Millis(),
                     measurement.p99Millis(),
                     measurement.meanBatchSize(),
-                    cpuLine(measurement, raw));
+                    cpuLine(measurement, raw),
+                    measurement.jitCores(),
+                    measurement.gcPercent());
             out.flush();
             return measurement;
         }

@@ -116,8 +116,8 @@ final class BenchReport {
         StringBuilder table = new StringBuilder();
         table.append("| runtime | max.batch.size | max.batch.delay.ms | phase | offered (img/s) | throughput (img/s) |"
                 + " x model alone | p50 (ms) | p95 (ms) | p99 (ms) | mean batch | process CPU per image (µs) |"
-                + " app process CPU per image (µs) |\n");
-        table.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " app process CPU per image (µs) | JIT (cores) | GC (% of time) |\n");
+        table.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Bench.Result result : results) {
             List<LoadMeasurement> rows = new ArrayList<>();
             rows.add(result.saturation());
@@ -127,7 +127,7 @@ final class BenchReport {
                 boolean unpaced = m.offeredRate() <= 0;
                 table.append(String.format(
                         Locale.ROOT,
-                        "| %s | %d | %d | %s | %s | %,.0f | %s | %,d | %,d | %,d | %.1f | %,.0f | %s |%n",
+                        "| %s | %d | %d | %s | %s | %,.0f | %s | %,d | %,d | %,d | %.1f | %,.0f | %s | %.2f | %.1f |%n",
                         result.variant().runtime(),
                         result.variant().maxBatchSize(),
                         result.variant().maxBatchDelayMs(),
@@ -144,7 +144,9 @@ final class BenchReport {
                         m.cpuMicrosPerImage(),
                         m.appCpuMicrosPerImage() == null
                                 ? ""
-                                : String.format(Locale.ROOT, "%,.0f", m.appCpuMicrosPerImage())));
+                                : String.format(Locale.ROOT, "%,.0f", m.appCpuMicrosPerImage()),
+                        m.jitCores(),
+                        m.gcPercent()));
             }
         }
         return table.toString();

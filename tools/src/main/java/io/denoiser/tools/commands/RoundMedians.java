@@ -51,7 +51,9 @@ final class RoundMedians {
                 Math.round(median(phases, LoadMeasurement::p99Millis)),
                 median(phases, LoadMeasurement::meanBatchSize),
                 median(phases, LoadMeasurement::cpuMicrosPerImage),
-                first.appCpuMicrosPerImage() == null ? null : median(phases, LoadMeasurement::appCpuMicrosPerImage));
+                first.appCpuMicrosPerImage() == null ? null : median(phases, LoadMeasurement::appCpuMicrosPerImage),
+                median(phases, LoadMeasurement::jitCores),
+                median(phases, LoadMeasurement::gcPercent));
     }
 
     /** The middle value, or the mean of the two middle values of an even count. */
