@@ -11,6 +11,7 @@ package io.denoiser.tools;
  * @param jitCores          the JIT's compilations in this process over the phase, in cores (compile time / phase
  *                          time): near 0 in steady state
  * @param gcPercent         the time this process's collectors ran over the phase, in percent of the phase
+ * @param p99ToFlushMillis  p99 of the part of the latency before the app flushed the image's batch
  */
 public record LoadMeasurement(
         String phase,
@@ -24,7 +25,8 @@ public record LoadMeasurement(
         double cpuMicrosPerImage,
         Double appCpuMicrosPerImage,
         double jitCores,
-        double gcPercent) {
+        double gcPercent,
+        long p99ToFlushMillis) {
 
     public static LoadMeasurement of(
             String phase,
@@ -47,7 +49,8 @@ public record LoadMeasurement(
                 perImage(processCpuNanos, received.count()),
                 appProcessCpuNanos.isPresent() ? perImage(appProcessCpuNanos.getAsLong(), received.count()) : null,
                 jvm.compileMillis() / 1e3 / Math.max(seconds, 1e-9),
-                jvm.gcMillis() / 10.0 / Math.max(seconds, 1e-9));
+                jvm.gcMillis() / 10.0 / Math.max(seconds, 1e-9),
+                new Percentiles(received.toFlush()).at(99));
     }
 
     private static double perImage(long nanos, int images) {

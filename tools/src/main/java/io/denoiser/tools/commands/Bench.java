@@ -284,7 +284,8 @@ final class Bench {
                     jvm);
             out.printf(
                     Locale.ROOT,
-                    "  %-11s %,7.0f images/s%s, latency p50 %,d ms, p95 %,d ms, p99 %,d ms, mean batch %.1f, %s;"
+                    "  %-11s %,7.0f images/s%s, latency p50 %,d ms, p95 %,d ms, p99 %,d ms (%,d before the flush),"
+                            + " mean batch %.1f, %s;"
                             + " JIT %.2f cores, GC %.1f%% of the time%n",
                     phase,
                     measurement.throughput(),
@@ -297,6 +298,7 @@ final class Bench {
                     measurement.p50Millis(),
                     measurement.p95Millis(),
                     measurement.p99Millis(),
+                    measurement.p99ToFlushMillis(),
                     measurement.meanBatchSize(),
                     cpuLine(measurement, raw),
                     measurement.jitCores(),

@@ -53,7 +53,8 @@ final class RoundMedians {
                 median(phases, LoadMeasurement::cpuMicrosPerImage),
                 first.appCpuMicrosPerImage() == null ? null : median(phases, LoadMeasurement::appCpuMicrosPerImage),
                 median(phases, LoadMeasurement::jitCores),
-                median(phases, LoadMeasurement::gcPercent));
+                median(phases, LoadMeasurement::gcPercent),
+                Math.round(median(phases, LoadMeasurement::p99ToFlushMillis)));
     }
 
     /** The middle value, or the mean of the two middle values of an even count. */

@@ -53,9 +53,10 @@ class RoundMediansTest {
         return new Bench.Result(
                 variant,
                 round,
-                new LoadMeasurement("saturation", 0, 15_000, saturation, 4_000, 7_000, 7_500, 30, 300, null, 0.1, 1.0),
+                new LoadMeasurement(
+                        "saturation", 0, 15_000, saturation, 4_000, 7_000, 7_500, 30, 300, null, 0.1, 1.0, 10),
                 List.of(new LoadMeasurement(
                         "50% load",
-                        saturation / 2, 10_000, saturation / 2, p50, p50 * 2, p99, 12, 400, null, 0.1, 1.0)));
+                        saturation / 2, 10_000, saturation / 2, p50, p50 * 2, p99, 12, 400, null, 0.1, 1.0, 10)));
     }
 }
