@@ -6,6 +6,8 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.denoiser.model.image.GrayImage;
 import io.denoiser.model.onnx.OnnxExport;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,7 @@ public final class OnnxDenoiser implements Denoiser {
 
     private final OrtEnvironment environment;
     private final OrtSession session;
+    private final ThreadLocal<CallBuffers> callBuffers = ThreadLocal.withInitial(CallBuffers::new);
 
     public OnnxDenoiser(byte[] onnxModel, int intraOpThreads) {
         this.environment = OrtEnvironment.getEnvironment();
@@ -46,15 +49,20 @@ public final class OnnxDenoiser implements Denoiser {
     private List<GrayImage> sameShapeBatch(List<GrayImage> batch) {
         GrayImage first = batch.get(0);
         int size = first.pixelCount();
-        FloatBuffer input = FloatBuffer.allocate(batch.size() * size);
+        int floats = batch.size() * size;
+        CallBuffers buffers = callBuffers.get();
+        FloatBuffer input = buffers.input(floats);
         for (GrayImage image : batch) {
             input.put(image.pixels());
         }
         input.flip();
+        FloatBuffer output = buffers.output(floats);
         long[] shape = {batch.size(), 1, first.height(), first.width()};
-        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, input, shape);
-                OrtSession.Result result = session.run(Map.of(OnnxExport.INPUT, tensor))) {
-            FloatBuffer output = ((OnnxTensor) result.get(0)).getFloatBuffer();
+        try (OnnxTensor inputTensor = OnnxTensor.createTensor(environment, input, shape);
+                OnnxTensor outputTensor = OnnxTensor.createTensor(environment, output, shape)) {
+            // the output is written into outputTensor's memory; the result only refers to it
+            session.run(Map.of(OnnxExport.INPUT, inputTensor), Map.of(OnnxExport.OUTPUT, outputTensor))
+                    .close();
             List<GrayImage> images = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 float[] pixels = new float[size];
@@ -67,6 +75,48 @@ public final class OnnxDenoiser implements Denoiser {
                     "ONNX Runtime failed on a batch of " + batch.size() + " images of " + first.width() + "x"
                             + first.height() + ": " + e.getMessage(),
                     e);
+        }
+    }
+
+    /**
+     * A calling thread's input and output memory, which ONNX Runtime reads and writes in place (a direct buffer
+     * is wrapped, not copied; the output is pinned). Why: otherwise every call allocated the batch's floats four
+     * times (heap input, its direct copy, the output's heap copy, the images), a large share of the serving
+     * path's garbage. Calls above {@link #KEPT_FLOATS} get buffers of their own, so that a rare large image does
+     * not pin its memory to every model-call thread.
+     */
+    private static final class CallBuffers {
+
+        /** 1 MiB per buffer: a batch of 334 MNIST digits. */
+        static final int KEPT_FLOATS = 1 << 18;
+
+        private FloatBuffer input = allocate(0);
+        private FloatBuffer output = allocate(0);
+
+        FloatBuffer input(int floats) {
+            if (floats > KEPT_FLOATS) {
+                return allocate(floats);
+            }
+            if (floats > input.capacity()) {
+                input = allocate(floats);
+            }
+            return input.clear().limit(floats);
+        }
+
+        FloatBuffer output(int floats) {
+            if (floats > KEPT_FLOATS) {
+                return allocate(floats);
+            }
+            if (floats > output.capacity()) {
+                output = allocate(floats);
+            }
+            return output.clear().limit(floats);
+        }
+
+        private static FloatBuffer allocate(int floats) {
+            return ByteBuffer.allocateDirect(floats * Float.BYTES)
+                    .order(ByteOrder.nativeOrder())
+                    .asFloatBuffer();
         }
     }
 

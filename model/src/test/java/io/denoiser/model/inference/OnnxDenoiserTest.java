@@ -12,6 +12,9 @@ import io.denoiser.model.network.DenoisingAutoencoder;
 import io.denoiser.model.onnx.OnnxExport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
@@ -45,6 +48,45 @@ class OnnxDenoiserTest {
 
         try (OnnxDenoiser onnx = new OnnxDenoiser(OnnxExport.toOnnx(network, "test"), 2)) {
             assertSameImages(onnx.denoise(batch), new Dl4jDenoiser(network).denoise(batch));
+        }
+    }
+
+    /**
+     * Each calling thread keeps its input and output memory between calls: a call must never see what an earlier,
+     * larger or smaller, call left there, nor what another thread writes, and a call larger than what is kept gets
+     * memory of its own.
+     */
+    @Test
+    void shouldGiveEveryCallItsOwnImagesWhateverTheCallsBeforeIt() throws Exception {
+        MultiLayerNetwork network = trainedALittle();
+        Dl4jDenoiser reference = new Dl4jDenoiser(network);
+        List<GrayImage> large = TestImages.randomBatch(16, 28, 28, 21);
+        List<GrayImage> small = TestImages.randomBatch(3, 28, 28, 22);
+        List<GrayImage> aboveKept = TestImages.randomBatch(2, 400, 400, 23);
+        List<GrayImage> expectedLarge = reference.denoise(large);
+        List<GrayImage> expectedSmall = reference.denoise(small);
+        List<GrayImage> expectedAboveKept = reference.denoise(aboveKept);
+
+        try (OnnxDenoiser onnx = new OnnxDenoiser(OnnxExport.toOnnx(network, "test"), 1)) {
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<?>> calls = new ArrayList<>();
+                for (int thread = 0; thread < 2; thread++) {
+                    calls.add(threads.submit(() -> {
+                        for (int round = 0; round < 5; round++) {
+                            assertSameImages(onnx.denoise(large), expectedLarge);
+                            assertSameImages(onnx.denoise(small), expectedSmall);
+                            assertSameImages(onnx.denoise(aboveKept), expectedAboveKept);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> call : calls) {
+                    call.get();
+                }
+            } finally {
+                threads.shutdownNow();
+            }
         }
     }
 
