@@ -12,6 +12,8 @@ package io.denoiser.tools;
  *                          time): near 0 in steady state
  * @param gcPercent         the time this process's collectors ran over the phase, in percent of the phase
  * @param p99ToFlushMillis  p99 of the part of the latency before the app flushed the image's batch
+ * @param modelRatio        an unpaced phase's throughput over the model alone's, measured in the same round;
+ *                          {@code null} for a paced phase or without that measurement
  */
 public record LoadMeasurement(
         String phase,
@@ -26,7 +28,8 @@ public record LoadMeasurement(
         Double appCpuMicrosPerImage,
         double jitCores,
         double gcPercent,
-        long p99ToFlushMillis) {
+        long p99ToFlushMillis,
+        Double modelRatio) {
 
     public static LoadMeasurement of(
             String phase,
@@ -35,13 +38,15 @@ public record LoadMeasurement(
             double seconds,
             long processCpuNanos,
             java.util.OptionalLong appProcessCpuNanos,
-            JvmActivity jvm) {
+            JvmActivity jvm,
+            RawModelThroughput model) {
+        double throughput = received.count() / Math.max(seconds, 1e-9);
         Percentiles latency = new Percentiles(received.latencies());
         return new LoadMeasurement(
                 phase,
                 offeredRate,
                 received.count(),
-                received.count() / Math.max(seconds, 1e-9),
+                throughput,
                 latency.at(50),
                 latency.at(95),
                 latency.at(99),
@@ -50,7 +55,8 @@ public record LoadMeasurement(
                 appProcessCpuNanos.isPresent() ? perImage(appProcessCpuNanos.getAsLong(), received.count()) : null,
                 jvm.compileMillis() / 1e3 / Math.max(seconds, 1e-9),
                 jvm.gcMillis() / 10.0 / Math.max(seconds, 1e-9),
-                new Percentiles(received.toFlush()).at(99));
+                new Percentiles(received.toFlush()).at(99),
+                offeredRate <= 0 && model != null ? throughput / model.imagesPerSecond() : null);
     }
 
     private static double perImage(long nanos, int images) {

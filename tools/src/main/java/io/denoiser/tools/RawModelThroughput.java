@@ -35,6 +35,18 @@ public record RawModelThroughput(String runtime, int batchSize, int threads, dou
         }
     }
 
+    /** The median throughput of several measurements of one runtime (each round's). */
+    public static RawModelThroughput median(List<RawModelThroughput> measurements) {
+        double[] sorted = measurements.stream()
+                .mapToDouble(RawModelThroughput::imagesPerSecond)
+                .sorted()
+                .toArray();
+        int middle = sorted.length / 2;
+        double median = sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        RawModelThroughput first = measurements.get(0);
+        return new RawModelThroughput(first.runtime(), first.batchSize(), first.threads(), median);
+    }
+
     /** CPU time the model needs per image here: busy caller threads over their throughput. */
     public double cpuMicrosPerImage() {
         return threads / imagesPerSecond * 1e6;

@@ -74,7 +74,10 @@ final class Bench {
             Map<String, String> appSettings,
             RawModelThroughput.Plan rawModel) {}
 
-    /** What the whole run measured: the model alone for each runtime, then every setting in every round. */
+    /**
+     * What the whole run measured: the model alone for each runtime (the median of the rounds'), then every setting
+     * in every round.
+     */
     record Outcome(Map<String, RawModelThroughput> rawModel, List<Result> results) {}
 
     /** What one variant measured in one round: saturation first, then each load. */
@@ -99,19 +102,27 @@ final class Bench {
 
     Outcome run() {
         List<SourceImage> images = ImageInputs.read(List.of(settings.images()), 0);
-        Map<String, RawModelThroughput> raw = new LinkedHashMap<>();
-        if (settings.rawModel() != null) {
-            for (Variant variant : settings.variants()) {
-                raw.computeIfAbsent(variant.runtime(), runtime -> measureRawModel(runtime, images));
-            }
-        }
+        Map<String, List<RawModelThroughput>> rawRounds = new LinkedHashMap<>();
         List<Result> results = new ArrayList<>();
         for (int round = 1; round <= settings.rounds(); round++) {
+            // again in every round: the machine's speed drifts over minutes (the JIT, other tenants of a VM), and
+            // the ratio compares the path with the model measured just before it
+            Map<String, RawModelThroughput> raw = new LinkedHashMap<>();
+            if (settings.rawModel() != null) {
+                for (Variant variant : settings.variants()) {
+                    raw.computeIfAbsent(variant.runtime(), runtime -> measureRawModel(runtime, images));
+                }
+                raw.forEach((runtime, figure) -> rawRounds
+                        .computeIfAbsent(runtime, r -> new ArrayList<>())
+                        .add(figure));
+            }
             for (Variant variant : settings.variants()) {
                 results.add(measure(variant, round, images, raw.get(variant.runtime())));
             }
         }
-        return new Outcome(raw, results);
+        Map<String, RawModelThroughput> medians = new LinkedHashMap<>();
+        rawRounds.forEach((runtime, rounds) -> medians.put(runtime, RawModelThroughput.median(rounds)));
+        return new Outcome(medians, results);
     }
 
     /** The model alone, in this JVM, before any broker traffic: the figure the whole path is compared with. */
@@ -281,7 +292,8 @@ final class Bench {
                     seconds,
                     cpu,
                     appCpu.isPresent() ? OptionalLong.of(appCpu.getAsLong() - appCpuStart.getAsLong()) : appCpu,
-                    jvm);
+                    jvm,
+                    raw);
             out.printf(
                     Locale.ROOT,
                     "  %-11s %,7.0f images/s%s, latency p50 %,d ms, p95 %,d ms, p99 %,d ms (%,d before the flush),"
@@ -289,12 +301,9 @@ final class Bench {
                             + " JIT %.2f cores, GC %.1f%% of the time%n",
                     phase,
                     measurement.throughput(),
-                    raw == null || rate > 0
+                    measurement.modelRatio() == null
                             ? ""
-                            : String.format(
-                                    Locale.ROOT,
-                                    " (%.2fx the model alone)",
-                                    measurement.throughput() / raw.imagesPerSecond()),
+                            : String.format(Locale.ROOT, " (%.2fx the model alone)", measurement.modelRatio()),
                     measurement.p50Millis(),
                     measurement.p95Millis(),
                     measurement.p99Millis(),

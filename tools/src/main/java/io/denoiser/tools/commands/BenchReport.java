@@ -32,7 +32,7 @@ final class BenchReport {
     static void write(Bench.Settings settings, Bench.Outcome outcome, Path folder, PrintWriter out) {
         List<Bench.Result> measured = outcome.results();
         List<Bench.Result> results = RoundMedians.of(measured);
-        String table = rawModel(outcome.rawModel()) + table(results, outcome.rawModel());
+        String table = rawModel(outcome.rawModel()) + table(results);
         out.println();
         out.print(table);
         try {
@@ -92,7 +92,10 @@ final class BenchReport {
                 settings.appSettings().isEmpty() ? "default" : settings.appSettings());
     }
 
-    /** The model alone, measured first in the same JVM: what the saturation figures are compared with. */
+    /**
+     * The model alone, measured in the same JVM at the start of each round (the median over the rounds): what the
+     * saturation figures are compared with, each with its own round's.
+     */
     private static String rawModel(Map<String, RawModelThroughput> raw) {
         if (raw.isEmpty()) {
             return "";
@@ -112,7 +115,7 @@ final class BenchReport {
         return table.append('\n').toString();
     }
 
-    private static String table(List<Bench.Result> results, Map<String, RawModelThroughput> raw) {
+    private static String table(List<Bench.Result> results) {
         StringBuilder table = new StringBuilder();
         table.append("| runtime | max.batch.size | max.batch.delay.ms | phase | offered (img/s) | throughput (img/s) |"
                 + " x model alone | p50 (ms) | p95 (ms) | p99 (ms) | mean batch | process CPU per image (µs) |"
@@ -122,7 +125,6 @@ final class BenchReport {
             List<LoadMeasurement> rows = new ArrayList<>();
             rows.add(result.saturation());
             rows.addAll(result.loads());
-            RawModelThroughput model = raw.get(result.variant().runtime());
             for (LoadMeasurement m : rows) {
                 boolean unpaced = m.offeredRate() <= 0;
                 table.append(String.format(
@@ -134,9 +136,7 @@ final class BenchReport {
                         m.phase(),
                         unpaced ? "unpaced" : String.format(Locale.ROOT, "%,.0f", m.offeredRate()),
                         m.throughput(),
-                        unpaced && model != null
-                                ? String.format(Locale.ROOT, "%.2f", m.throughput() / model.imagesPerSecond())
-                                : "",
+                        m.modelRatio() == null ? "" : String.format(Locale.ROOT, "%.2f", m.modelRatio()),
                         m.p50Millis(),
                         m.p95Millis(),
                         m.p99Millis(),

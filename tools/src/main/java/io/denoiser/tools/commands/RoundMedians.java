@@ -54,7 +54,8 @@ final class RoundMedians {
                 first.appCpuMicrosPerImage() == null ? null : median(phases, LoadMeasurement::appCpuMicrosPerImage),
                 median(phases, LoadMeasurement::jitCores),
                 median(phases, LoadMeasurement::gcPercent),
-                Math.round(median(phases, LoadMeasurement::p99ToFlushMillis)));
+                Math.round(median(phases, LoadMeasurement::p99ToFlushMillis)),
+                first.modelRatio() == null ? null : median(phases, LoadMeasurement::modelRatio));
     }
 
     /** The middle value, or the mean of the two middle values of an even count. */

@@ -30,6 +30,12 @@ class RoundMediansTest {
         assertThat(small.loads().get(0).p99Millis()).isEqualTo(70);
         assertThat(small.loads().get(0).offeredRate()).isEqualTo(900);
         assertThat(medians.get(1).saturation().throughput()).isEqualTo(2_500);
+        assertThat(small.saturation().modelRatio())
+                .as("the median of each round's ratio to its own measurement of the model alone")
+                .isEqualTo(1_800 / 4_000.0);
+        assertThat(small.loads().get(0).modelRatio())
+                .as("a paced phase has none")
+                .isNull();
     }
 
     @Test
@@ -54,9 +60,22 @@ class RoundMediansTest {
                 variant,
                 round,
                 new LoadMeasurement(
-                        "saturation", 0, 15_000, saturation, 4_000, 7_000, 7_500, 30, 300, null, 0.1, 1.0, 10),
+                        "saturation",
+                        0,
+                        15_000,
+                        saturation,
+                        4_000,
+                        7_000,
+                        7_500,
+                        30,
+                        300,
+                        null,
+                        0.1,
+                        1.0,
+                        10,
+                        saturation / 4_000),
                 List.of(new LoadMeasurement(
                         "50% load",
-                        saturation / 2, 10_000, saturation / 2, p50, p50 * 2, p99, 12, 400, null, 0.1, 1.0, 10)));
+                        saturation / 2, 10_000, saturation / 2, p50, p50 * 2, p99, 12, 400, null, 0.1, 1.0, 10, null)));
     }
 }
