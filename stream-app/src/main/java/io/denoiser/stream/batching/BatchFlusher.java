@@ -34,9 +34,9 @@ import org.apache.kafka.streams.processor.api.Record;
  * (its {@link io.denoiser.stream.inference.TaskModel} and in-flight record take one call at a time), and up to
  * {@link #BATCHES_AHEAD} of them are handed over, so that a model-call thread finds the task's next batch ready
  * when one ends. Outcomes are forwarded in order on the stream thread (the only one that may forward): at the task's
- * next record or wall-clock check once the call has ended, or at once when the stream thread must wait for it,
- * because that many batches are handed over and as many full ones wait again (so the buffer stays bounded), or
- * because the delay is up.
+ * next record or wall-clock check once the call has ended, or at once when the stream thread must wait for it
+ * because that many batches are handed over and as many full ones wait again (so the buffer stays bounded). Only
+ * then does the stream thread wait for the model.
  */
 final class BatchFlusher {
 
@@ -107,27 +107,21 @@ final class BatchFlusher {
     }
 
     /**
-     * Whether the oldest image held has waited {@code max.batch.delay.ms}: a waiting one, or one of a batch handed
-     * over, whose outcomes must then go out without waiting for the next record.
+     * The wall-clock check: publishes the batches whose calls have ended and, once the oldest waiting image has
+     * waited {@code max.batch.delay.ms}, hands over what waits, full batch or not, as far as there is room
+     * ({@link #BATCHES_AHEAD}). It never waits for a call: outcomes of a call still running go out at the next
+     * record or check after it ends (a check comes every quarter of the delay), and due images that find no room
+     * go with the next batch that does. Why not wait: a stream thread blocked here stops feeding its other tasks
+     * and reading new records, which at half load was most of the tail latency (docs/BENCHMARKS.md).
      */
-    boolean isDue(long now) {
-        long oldest = handed.isEmpty() ? Long.MAX_VALUE : handed.peekFirst().oldestArrival;
-        if (buffer.size() > 0) {
-            oldest = Math.min(oldest, buffer.oldestArrival());
+    void flushDue(long now) {
+        publishEnded();
+        if (!policy.isDue(buffer.size(), buffer.oldestArrival(), now)) {
+            return;
         }
-        return policy.isDue(buffer.held(), oldest, now);
-    }
-
-    /** Flushes everything that waits, in batches of at most the maximum size, and publishes all of it. */
-    void flushAll() {
-        while (buffer.size() > 0) {
-            if (handed.size() >= BATCHES_AHEAD) {
-                finishOldest();
-            }
+        while (buffer.size() > 0 && handed.size() < BATCHES_AHEAD) {
             handOverOldestBatch();
-        }
-        while (!handed.isEmpty()) {
-            finishOldest();
+            publishEnded();
         }
     }
 

@@ -3,9 +3,10 @@ package io.denoiser.stream.batching;
 import org.apache.kafka.streams.processor.Punctuator;
 
 /**
- * The wall-clock check of the micro-batcher: publishes the batches whose model calls have ended, and flushes and
- * publishes everything held once the oldest image has waited the maximum delay. Scheduled on WALL_CLOCK_TIME because
- * stream time stands still while no input arrives, and the last partial batch must go out anyway.
+ * The wall-clock check of the micro-batcher ({@link BatchFlusher#flushDue}): publishes the batches whose model calls
+ * have ended, and hands over what waits once the oldest image has waited the maximum delay. Scheduled on
+ * WALL_CLOCK_TIME because stream time stands still while no input arrives, and the last partial batch must go out
+ * anyway.
  */
 final class FlushPunctuator implements Punctuator {
 
@@ -17,9 +18,6 @@ final class FlushPunctuator implements Punctuator {
 
     @Override
     public void punctuate(long now) {
-        flusher.publishEnded();
-        if (flusher.isDue(now)) {
-            flusher.flushAll();
-        }
+        flusher.flushDue(now);
     }
 }

@@ -8,11 +8,13 @@ import static io.denoiser.stream.fixtures.TestData.noisyImage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.schemas.records.NoisyImage;
+import io.denoiser.schemas.records.Reconstruction;
 import io.denoiser.stream.fixtures.DenoiserDriver;
 import io.denoiser.stream.fixtures.FakeDenoiser;
 import io.denoiser.stream.inference.ModelCallThreads;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -47,10 +49,10 @@ class ModelCallsOffTheStreamThreadTest {
 
             // when
             driver.sendAll(images);
-            driver.advanceWallClock(BATCH_DELAY);
+            List<TestRecord<String, Reconstruction>> published = checkUntilPublished(driver, images.size());
 
             // then
-            assertThat(driver.reconstructions())
+            assertThat(published)
                     .extracting(TestRecord::key)
                     .containsExactlyElementsOf(
                             images.stream().map(NoisyImage::id).toList());
@@ -77,14 +79,35 @@ class ModelCallsOffTheStreamThreadTest {
             assertThat(driver.reconstructions()).isEmpty();
             assertThat(driver.buffered()).isEqualTo(BATCH_SIZE);
 
-            // when the call ends and the delay is up
-            release.countDown();
+            // when the delay is up while the call still runs
             driver.advanceWallClock(BATCH_DELAY);
 
+            // then the wall-clock check does not wait for it: still nothing out, everything in the store
+            assertThat(driver.reconstructions()).isEmpty();
+            assertThat(driver.buffered()).isEqualTo(BATCH_SIZE);
+
+            // when the call ends, the next checks publish its outcomes
+            release.countDown();
+
             // then
-            assertThat(driver.reconstructions()).hasSize(BATCH_SIZE);
+            assertThat(checkUntilPublished(driver, BATCH_SIZE)).hasSize(BATCH_SIZE);
             assertThat(driver.buffered()).isZero();
         }
+    }
+
+    /**
+     * Runs the wall-clock checks, as the stream thread does while no record comes, until {@code count} outcomes are
+     * out (the calls end on other threads) or 10 s have passed; returns them in the order they came out.
+     */
+    private static List<TestRecord<String, Reconstruction>> checkUntilPublished(DenoiserDriver driver, int count) {
+        List<TestRecord<String, Reconstruction>> published = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (published.size() < count && System.nanoTime() < deadline) {
+            driver.advanceWallClock(BATCH_DELAY);
+            published.addAll(driver.reconstructions());
+            sleep(Duration.ofMillis(1));
+        }
+        return published;
     }
 
     private static List<NoisyImage> images(int count) {
