@@ -22,7 +22,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Takes the oldest waiting images, at most one batch, has them denoised on the {@link ModelCallThreads}, forwards
+ * Takes the oldest waiting images, at most one batch of {@code max.batch.size}, has them denoised on the {@link ModelCallThreads}, forwards
  * every outcome with the key and timestamp of its noisy image, and only then deletes them from the buffer. Why in
  * that order: the deletes reach the changelog no earlier than the outputs reach the producer, so under
  * exactly_once_v2 they commit together with the outputs and offsets, and under at_least_once a crash can repeat
@@ -33,10 +33,12 @@ import org.apache.kafka.streams.processor.api.Record;
  * tasks, whose batches run at the same time on other model-call threads. A task's batches run one after the other
  * (its {@link io.denoiser.stream.inference.TaskModel} and in-flight record take one call at a time), and up to
  * {@link #BATCHES_AHEAD} of them are handed over, so that a model-call thread finds the task's next batch ready
- * when one ends. Outcomes are forwarded in order on the stream thread (the only one that may forward): at the task's
- * next record or wall-clock check once the call has ended, or at once when the stream thread must wait for it
- * because that many batches are handed over and as many full ones wait again (so the buffer stays bounded). Only
- * then does the stream thread wait for the model.
+ * when one ends. A batch goes once {@code preferred.batch.size} images wait (or the delay is up) and there is room;
+ * once {@code max.batch.size} images have gathered while the task's calls ran, they go together: small batches and
+ * low latency while the model keeps up, larger ones when it does not. Outcomes are forwarded in order on the
+ * stream thread (the only one that may forward): at the task's next record or wall-clock check once the call has
+ * ended, or at once when the stream thread must wait for it because that many batches are handed over and a batch of
+ * the largest size waits again (so the buffer stays bounded). Only then does the stream thread wait for the model.
  */
 final class BatchFlusher {
 
@@ -82,21 +84,33 @@ final class BatchFlusher {
     }
 
     /**
-     * Publishes the batches whose calls have ended, then hands over full batches; with {@link #BATCHES_AHEAD}
-     * handed over, the next waits until as many full batches wait, then waits for the oldest call.
+     * Publishes the batches whose calls have ended, then hands over what waits while there is room: a batch of
+     * {@code preferred.batch.size} as soon as that many wait, or of {@code max.batch.size} once that many gathered
+     * while the task's calls ran. With {@link #BATCHES_AHEAD} handed over, the stream thread goes on until
+     * {@link #waitingBound} images wait, then waits for the oldest call.
      */
     void flushFullBatches() {
         publishEnded();
-        while (policy.isFull(buffer.size())) {
+        while (true) {
             if (handed.size() >= BATCHES_AHEAD) {
-                if (buffer.size() < BATCHES_AHEAD * policy.maxBatchSize()) {
+                if (buffer.size() < waitingBound()) {
                     return;
                 }
                 finishOldest();
+            } else if (!policy.isReady(buffer.size())) {
+                return;
             }
             handOverOldestBatch();
             publishEnded();
         }
+    }
+
+    /**
+     * Images that may wait while {@link #BATCHES_AHEAD} batches are handed over: a batch of the largest size, and
+     * at least as many as fill the batches ahead at the preferred size (with batches of one size, two of them).
+     */
+    private int waitingBound() {
+        return Math.max(policy.maxBatchSize(), BATCHES_AHEAD * policy.preferredBatchSize());
     }
 
     /** Publishes, in order, the batches whose calls have ended; never waits. */
@@ -107,8 +121,9 @@ final class BatchFlusher {
     }
 
     /**
-     * The wall-clock check: publishes the batches whose calls have ended and, once the oldest waiting image has
-     * waited {@code max.batch.delay.ms}, hands over what waits, full batch or not, as far as there is room
+     * The wall-clock check: publishes the batches whose calls have ended and hands over what waits as far as there
+     * is room: a batch of at least the preferred size, or, once the oldest waiting image has waited
+     * {@code max.batch.delay.ms}, whatever waits
      * ({@link #BATCHES_AHEAD}). It never waits for a call: outcomes of a call still running go out at the next
      * record or check after it ends (a check comes every quarter of the delay), and due images that find no room
      * go with the next batch that does. Why not wait: a stream thread blocked here stops feeding its other tasks
@@ -116,10 +131,8 @@ final class BatchFlusher {
      */
     void flushDue(long now) {
         publishEnded();
-        if (!policy.isDue(buffer.size(), buffer.oldestArrival(), now)) {
-            return;
-        }
-        while (buffer.size() > 0 && handed.size() < BATCHES_AHEAD) {
+        boolean due = policy.isDue(buffer.size(), buffer.oldestArrival(), now);
+        while (handed.size() < BATCHES_AHEAD && (policy.isReady(buffer.size()) || (due && buffer.size() > 0))) {
             handOverOldestBatch();
             publishEnded();
         }
@@ -140,7 +153,7 @@ final class BatchFlusher {
     }
 
     private void handOverOldestBatch() {
-        List<BufferEntry> batch = buffer.take(policy.maxBatchSize());
+        List<BufferEntry> batch = buffer.take(policy.nextBatchSize(buffer.size()));
         if (batch.isEmpty()) {
             throw new IllegalStateException("the batch buffer counts " + buffer.size() + " images but holds none");
         }

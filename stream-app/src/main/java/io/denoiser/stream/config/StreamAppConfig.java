@@ -22,6 +22,7 @@ import static io.denoiser.stream.config.StreamAppConfigDef.MODEL_RUNTIME_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.NUM_STANDBY_REPLICAS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.NUM_STREAM_THREADS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.OUTPUT_TOPIC_CONFIG;
+import static io.denoiser.stream.config.StreamAppConfigDef.PREFERRED_BATCH_SIZE_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.PROCESSING_GUARANTEE_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.SHUTDOWN_TIMEOUT_MS_CONFIG;
 import static io.denoiser.stream.config.StreamAppConfigDef.STALL_TIMEOUT_MS_CONFIG;
@@ -115,6 +116,7 @@ public record StreamAppConfig(
                 topics(parsed),
                 new BatchPolicy(
                         (int) parsed.get(MAX_BATCH_SIZE_CONFIG),
+                        (int) parsed.get(PREFERRED_BATCH_SIZE_CONFIG),
                         Duration.ofMillis((long) parsed.get(MAX_BATCH_DELAY_MS_CONFIG)),
                         (long) parsed.get(MAX_BATCH_PIXELS_CONFIG)),
                 (String) parsed.get(PROCESSING_GUARANTEE_CONFIG),

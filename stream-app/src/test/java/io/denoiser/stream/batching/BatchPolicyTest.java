@@ -19,6 +19,27 @@ class BatchPolicyTest {
     }
 
     @Test
+    void shouldBeReadyFromThePreferredSizeOn() {
+        BatchPolicy adaptive = new BatchPolicy(32, 8, Duration.ofMillis(20), BatchPolicy.DEFAULT_MAX_BATCH_PIXELS);
+
+        assertThat(adaptive.isReady(7)).isFalse();
+        assertThat(adaptive.isReady(8)).isTrue();
+        assertThat(adaptive.isFull(8)).isFalse();
+        assertThat(policy.isReady(31))
+                .as("batches of one size are ready when full")
+                .isFalse();
+        assertThat(policy.isReady(32)).isTrue();
+    }
+
+    @Test
+    void shouldCapThePreferredSizeAtTheLargest() {
+        BatchPolicy small = new BatchPolicy(4, 8, Duration.ofMillis(20), BatchPolicy.DEFAULT_MAX_BATCH_PIXELS);
+
+        assertThat(small.preferredBatchSize()).isEqualTo(4);
+        assertThat(small.isReady(4)).isTrue();
+    }
+
+    @Test
     void shouldBeDueOnceTheOldestHasWaitedTheDelay() {
         assertThat(policy.isDue(1, ARRIVAL, ARRIVAL + 19)).isFalse();
         assertThat(policy.isDue(1, ARRIVAL, ARRIVAL + 20)).isTrue();
@@ -46,6 +67,9 @@ class BatchPolicyTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new BatchPolicy(0, Duration.ofMillis(20)))
                 .withMessageContaining("maxBatchSize");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new BatchPolicy(8, 0, Duration.ofMillis(20), BatchPolicy.DEFAULT_MAX_BATCH_PIXELS))
+                .withMessageContaining("preferredBatchSize");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new BatchPolicy(1, Duration.ZERO))
                 .withMessageContaining("maxBatchDelay");

@@ -38,7 +38,8 @@ class StreamAppConfigTest {
         assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
         assertThat(config.applicationId()).isEqualTo("denoiser");
         assertThat(config.topics()).isEqualTo(new TopicNames("images.noisy", "images.denoised", "images.dlq"));
-        assertThat(config.batching()).isEqualTo(new BatchPolicy(8, Duration.ofMillis(10)));
+        assertThat(config.batching())
+                .isEqualTo(new BatchPolicy(32, 8, Duration.ofMillis(10), BatchPolicy.DEFAULT_MAX_BATCH_PIXELS));
         assertThat(config.processingGuarantee()).isEqualTo(StreamsConfig.AT_LEAST_ONCE);
         assertThat(config.numStreamThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(config.numStandbyReplicas()).isZero();
@@ -88,7 +89,8 @@ class StreamAppConfigTest {
         StreamAppConfig config = StreamAppConfig.load(file, environment);
 
         // then
-        assertThat(config.batching()).isEqualTo(new BatchPolicy(64, Duration.ofMillis(5)));
+        assertThat(config.batching())
+                .isEqualTo(new BatchPolicy(64, 8, Duration.ofMillis(5), BatchPolicy.DEFAULT_MAX_BATCH_PIXELS));
         assertThat(config.model().dir()).isEqualTo(Path.of("/models/v2"));
         assertThat(config.topics().input()).isEqualTo("camera.frames");
     }

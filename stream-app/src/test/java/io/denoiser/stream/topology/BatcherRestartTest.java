@@ -84,7 +84,12 @@ class BatcherRestartTest {
                 .toList();
         // given a crash after offsets 0..9 were denoised and 10..12 buffered, with no offset committed
         List<TestRecord<String, PendingImage>> changelog;
-        StreamAppConfig batchesOfTen = config(stateDir, StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG, "10");
+        StreamAppConfig batchesOfTen = config(
+                stateDir,
+                StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG,
+                "10",
+                StreamAppConfigDef.PREFERRED_BATCH_SIZE_CONFIG,
+                "10");
         try (DenoiserDriver first = DenoiserDriver.start(batchesOfTen, FakeDenoiser.inverting())) {
             first.sendAll(images);
             assertThat(first.reconstructions()).hasSize(10);
@@ -115,7 +120,13 @@ class BatcherRestartTest {
         // given a buffer of four images whose second entry is corrupt and whose third has a newer format
         List<TestRecord<String, PendingImage>> changelog;
         try (DenoiserDriver first = DenoiserDriver.start(
-                config(stateDir, StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG, "10"), FakeDenoiser.inverting())) {
+                config(
+                        stateDir,
+                        StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG,
+                        "10",
+                        StreamAppConfigDef.PREFERRED_BATCH_SIZE_CONFIG,
+                        "10"),
+                FakeDenoiser.inverting())) {
             first.sendAll(images);
             changelog = first.bufferChangelog();
         }

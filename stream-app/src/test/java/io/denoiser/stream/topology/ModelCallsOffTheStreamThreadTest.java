@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.denoiser.schemas.records.NoisyImage;
 import io.denoiser.schemas.records.Reconstruction;
+import io.denoiser.stream.config.StreamAppConfig;
+import io.denoiser.stream.config.StreamAppConfigDef;
 import io.denoiser.stream.fixtures.DenoiserDriver;
 import io.denoiser.stream.fixtures.FakeDenoiser;
 import io.denoiser.stream.inference.ModelCallThreads;
@@ -91,6 +93,44 @@ class ModelCallsOffTheStreamThreadTest {
 
             // then
             assertThat(checkUntilPublished(driver, BATCH_SIZE)).hasSize(BATCH_SIZE);
+            assertThat(driver.buffered()).isZero();
+        }
+    }
+
+    @Test
+    void shouldSendABatchOfTheLargestSizeOnceThatManyGatheredWhileTheModelWasBusy() throws InterruptedException {
+        CountDownLatch callStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        FakeDenoiser held = FakeDenoiser.runningDuringEachCall(() -> {
+            callStarted.countDown();
+            await(release);
+        });
+        int largest = 3 * BATCH_SIZE;
+        StreamAppConfig adaptive = config(
+                stateDir,
+                StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG,
+                String.valueOf(largest),
+                StreamAppConfigDef.PREFERRED_BATCH_SIZE_CONFIG,
+                String.valueOf(BATCH_SIZE));
+        try (DenoiserDriver driver = DenoiserDriver.start(adaptive, held, modelCalls)) {
+            // given a batch of the preferred size in the model and a second one handed over behind it
+            List<NoisyImage> images = images(2 * BATCH_SIZE + largest);
+            driver.sendAll(images.subList(0, 2 * BATCH_SIZE));
+            assertThat(callStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+            // when all but one of a batch of the largest size gather while the model is busy, it is freed, and the
+            // last one arrives
+            driver.sendAll(images.subList(2 * BATCH_SIZE, images.size() - 1));
+            release.countDown();
+            driver.send(images.get(images.size() - 1));
+            List<TestRecord<String, Reconstruction>> published = checkUntilPublished(driver, images.size());
+
+            // then those went in one call, and everything came out once, in order
+            assertThat(held.callSizes()).containsExactly(BATCH_SIZE, BATCH_SIZE, largest);
+            assertThat(published)
+                    .extracting(TestRecord::key)
+                    .containsExactlyElementsOf(
+                            images.stream().map(NoisyImage::id).toList());
             assertThat(driver.buffered()).isZero();
         }
     }
