@@ -13,6 +13,7 @@ import io.denoiser.schemas.validation.ReasonCode;
 import io.denoiser.stream.app.StreamApp;
 import io.denoiser.stream.app.StreamAppLifecycle;
 import io.denoiser.stream.config.StreamAppConfig;
+import io.denoiser.stream.config.StreamAppConfigDef;
 import io.denoiser.stream.config.TopicNames;
 import io.denoiser.stream.fixtures.Http;
 import io.denoiser.stream.fixtures.NoisyMnist;
@@ -150,7 +151,8 @@ class ObservabilityIT {
         }
         assertThat(scrape.require("denoiser_dropped_records_total")).isZero();
         assertThat(scrape.require("denoiser_batch_size_sum")).isEqualTo(IMAGES);
-        assertThat(scrape.require("denoiser_batch_size_count")).isBetween(IMAGES / 8.0, (double) IMAGES);
+        assertThat(scrape.require("denoiser_batch_size_count"))
+                .isBetween(IMAGES / (double) StreamAppConfigDef.DEFAULT_MAX_BATCH_SIZE, (double) IMAGES);
         assertThat(scrape.require("denoiser_batch_wait_seconds_count"))
                 .isEqualTo(scrape.require("denoiser_batch_size_count"));
         assertThat(scrape.require("denoiser_inference_seconds_count")).isPositive();
