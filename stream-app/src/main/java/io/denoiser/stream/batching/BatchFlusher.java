@@ -22,8 +22,9 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Takes the oldest waiting images, at most one batch of {@code max.batch.size}, has them denoised on the {@link ModelCallThreads}, forwards
- * every outcome with the key and timestamp of its noisy image, and only then deletes them from the buffer. Why in
+ * Takes the oldest waiting images, at most one batch of {@code max.batch.size}, has them denoised on the
+ * {@link ModelCallThreads}, forwards every outcome with the key and timestamp of its noisy image, and only then
+ * deletes them from the buffer. Why in
  * that order: the deletes reach the changelog no earlier than the outputs reach the producer, so under
  * exactly_once_v2 they commit together with the outputs and offsets, and under at_least_once a crash can repeat
  * outputs, never lose them. An image whose batch is in the model is still in the store, so a commit meanwhile keeps
@@ -121,12 +122,11 @@ final class BatchFlusher {
     }
 
     /**
-     * The wall-clock check: publishes the batches whose calls have ended and hands over what waits as far as there
-     * is room: a batch of at least the preferred size, or, once the oldest waiting image has waited
-     * {@code max.batch.delay.ms}, whatever waits
-     * ({@link #BATCHES_AHEAD}). It never waits for a call: outcomes of a call still running go out at the next
-     * record or check after it ends (a check comes every quarter of the delay), and due images that find no room
-     * go with the next batch that does. Why not wait: a stream thread blocked here stops feeding its other tasks
+     * The wall-clock check: publishes the batches whose calls have ended and, while there is room
+     * ({@link #BATCHES_AHEAD}), hands over a batch once the preferred size waits or, once the oldest waiting image
+     * has waited {@code max.batch.delay.ms}, whatever waits. It never waits for a call: outcomes of a call still
+     * running go out at the next record or check after it ends (a check comes every quarter of the delay), and due
+     * images that find no room go with the next batch that does. Why not wait: a stream thread blocked here stops feeding its other tasks
      * and reading new records, which at half load was most of the tail latency (docs/BENCHMARKS.md).
      */
     void flushDue(long now) {
