@@ -40,11 +40,11 @@ public final class StreamAppConfigDef {
 
     public static final String MAX_BATCH_SIZE_CONFIG = "max.batch.size";
     /**
-     * Once this many have gathered while the model was busy, they go together: batches of 32 carried 0.77x the model
-     * alone at saturation against 0.63x with batches of 8 (docs/BENCHMARKS.md, issue 16), while preferred.batch.size
-     * keeps the batches, and the latency, of a model that keeps up.
+     * 8, as preferred.batch.size: batches of one size. A larger value lets the images that gathered behind running
+     * calls go together: 32 carried 1.1-1.3x the throughput at saturation, but p99 at half load rose to 77-251 ms in
+     * three of five steady rounds against 29-36 ms (docs/BENCHMARKS.md, issue 16).
      */
-    public static final int DEFAULT_MAX_BATCH_SIZE = 32;
+    public static final int DEFAULT_MAX_BATCH_SIZE = 8;
 
     private static final String MAX_BATCH_SIZE_DOC = "Most images in one batch: once this many have gathered while"
             + " this partition's model calls ran, they go together; a batch goes to the model in one call unless"

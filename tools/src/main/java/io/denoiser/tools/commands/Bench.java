@@ -218,10 +218,11 @@ final class Bench {
         }
 
         /**
-         * The records {@code first} to {@code first + count - 1}: each under a key of its own, its value from a pool of
-         * {@value #VALUE_POOL} noisy images, serialised once (their ids repeat, the keys do not). Why a pool: a phase's records all prepared before it
-         * starts (so that preparing them costs the phase nothing) would stay alive while it lasts, and in this one
-         * process every young collection would copy them again, pausing the app under measurement for tens of ms.
+         * The records {@code first} to {@code first + count - 1}: each under a key of its own, its value from a pool
+         * of {@value #VALUE_POOL} noisy images, serialised once (their ids repeat, the keys do not). Why a pool: a
+         * phase's records all prepared before it starts (so that preparing them costs the phase nothing) would stay
+         * alive while it lasts, and in this one process every young collection would copy them again, pausing the app
+         * under measurement for tens of ms.
          */
         private List<RecordPublisher.PreparedRecord> records(int first, int count) {
             while (pool.size() < VALUE_POOL) {
