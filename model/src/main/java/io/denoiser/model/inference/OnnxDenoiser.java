@@ -90,27 +90,32 @@ public final class OnnxDenoiser implements Denoiser {
         /** 1 MiB per buffer: a batch of 334 MNIST digits. */
         static final int KEPT_FLOATS = 1 << 18;
 
-        private FloatBuffer input = allocate(0);
-        private FloatBuffer output = allocate(0);
+        private final KeptBuffer input = new KeptBuffer();
+        private final KeptBuffer output = new KeptBuffer();
 
         FloatBuffer input(int floats) {
-            if (floats > KEPT_FLOATS) {
-                return allocate(floats);
-            }
-            if (floats > input.capacity()) {
-                input = allocate(floats);
-            }
-            return input.clear().limit(floats);
+            return input.fitting(floats);
         }
 
         FloatBuffer output(int floats) {
-            if (floats > KEPT_FLOATS) {
-                return allocate(floats);
+            return output.fitting(floats);
+        }
+
+        /** One buffer, grown to the largest call up to {@link #KEPT_FLOATS}. */
+        private static final class KeptBuffer {
+
+            private FloatBuffer kept = allocate(0);
+
+            /** A buffer of exactly {@code floats} floats (position 0), kept unless above {@link #KEPT_FLOATS}. */
+            FloatBuffer fitting(int floats) {
+                if (floats > KEPT_FLOATS) {
+                    return allocate(floats);
+                }
+                if (floats > kept.capacity()) {
+                    kept = allocate(floats);
+                }
+                return kept.clear().limit(floats);
             }
-            if (floats > output.capacity()) {
-                output = allocate(floats);
-            }
-            return output.clear().limit(floats);
         }
 
         private static FloatBuffer allocate(int floats) {
