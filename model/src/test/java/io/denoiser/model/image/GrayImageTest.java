@@ -26,6 +26,29 @@ class GrayImageTest {
     }
 
     @Test
+    void shouldRoundEveryFloatOfTheGreyRangeAsMathRoundDoes() {
+        // all 1.1 billion floats in [0, 255] would take too long: every 997th of them, plus every one in the
+        // neighbourhood of each half-way point, where a rounding shortcut would differ
+        for (int bits = 0; bits <= Float.floatToIntBits(255f); bits += 997) {
+            assertNearestLevelIsMathRound(Float.intBitsToFloat(bits));
+        }
+        for (int level = 0; level < 256; level++) {
+            int half = Float.floatToIntBits(level + 0.5f);
+            for (int bits = half - 1_000; bits <= half + 1_000; bits++) {
+                assertNearestLevelIsMathRound(Float.intBitsToFloat(bits));
+            }
+        }
+        assertNearestLevelIsMathRound(Float.NaN);
+    }
+
+    private static void assertNearestLevelIsMathRound(float scaled) {
+        if (GrayImage.nearestLevel(scaled) != Math.round(scaled)) {
+            throw new AssertionError(scaled + " rounds to " + GrayImage.nearestLevel(scaled) + ", Math.round says "
+                    + Math.round(scaled));
+        }
+    }
+
+    @Test
     void shouldRejectPixelCountThatDoesNotMatchSize() {
         assertThatThrownBy(() -> new GrayImage(4, 4, new float[15]))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -13,7 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -46,7 +45,8 @@ final class InFlightCallFile implements InFlightCalls, AutoCloseable {
     /** Earlier stops with the only image alone, and the number of keys that follow. */
     private static final Pattern HEADER = Pattern.compile("(\\d{9}) (\\d{9})");
 
-    private static final int HEADER_LENGTH = 20;
+    private static final int HEADER_DIGITS = 9;
+    private static final int HEADER_LENGTH = 2 * HEADER_DIGITS + 2;
     /** The record between calls: no key. */
     private static final byte[] NO_CALL = header(0, 0);
     /** A key and its newline. */
@@ -142,9 +142,14 @@ final class InFlightCallFile implements InFlightCalls, AutoCloseable {
         record = null;
     }
 
+    /** {@code "%09d %09d\n"}, without {@code String.format}: that was half this file's cost per model call. */
     private static byte[] header(int earlierStopsAlone, int keys) {
-        return String.format(Locale.ROOT, "%09d %09d\n", earlierStopsAlone, keys)
-                .getBytes(StandardCharsets.UTF_8);
+        return (nineDigits(earlierStopsAlone) + ' ' + nineDigits(keys) + '\n').getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String nineDigits(int value) {
+        String digits = Integer.toString(value);
+        return digits.length() >= HEADER_DIGITS ? digits : "0".repeat(HEADER_DIGITS - digits.length()) + digits;
     }
 
     /** A record left means the app stopped during that call. A malformed one (cut by the stop) is ignored. */
