@@ -209,7 +209,7 @@ final class BatchFlusher {
                 context.forward(
                         new Record<>(
                                 input.key(),
-                                denoised.reconstruction(),
+                                denoised.value(),
                                 input.timestamp(),
                                 ModelVersionHeader.of(denoised.reconstruction().modelVersion())),
                         targets.denoisedNode());

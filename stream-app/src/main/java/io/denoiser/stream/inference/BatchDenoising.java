@@ -2,6 +2,8 @@ package io.denoiser.stream.inference;
 
 import io.denoiser.model.image.GrayImage;
 import io.denoiser.schemas.image.DecodedImage;
+import io.denoiser.schemas.records.Reconstruction;
+import io.denoiser.schemas.serde.RecordSerdes;
 import io.denoiser.schemas.validation.InvalidRecordException;
 import io.denoiser.stream.health.ModelHealth;
 import io.denoiser.stream.source.DeadLetters;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Denoises one flushed batch: takes the buffered images as decode-validate decoded them (reading again only those
@@ -25,6 +28,10 @@ import java.util.Objects;
  * stream thread {@link #prepare}s each batch, and the model calls may run on another thread, one batch at a time.
  */
 public final class BatchDenoising {
+
+    /** The output topic's value format; thread-safe. */
+    private static final Serializer<Reconstruction> RECONSTRUCTION_JSON =
+            RecordSerdes.reconstruction().serializer();
 
     private final TaskModel model;
     private final InFlightCalls inFlight;
@@ -175,8 +182,9 @@ public final class BatchDenoising {
         }
         ModelResult.Output output = (ModelResult.Output) result;
         try {
+            Reconstruction reconstruction = reconstructions.of(input, image, output.image(), output.batchSize(), now);
             return new FlushOutcome.Denoised(
-                    input, reconstructions.of(input, image, output.image(), output.batchSize(), now));
+                    input, reconstruction, RECONSTRUCTION_JSON.serialize(null, reconstruction));
         } catch (RuntimeException e) {
             return new FlushOutcome.DeadLettered(
                     input,

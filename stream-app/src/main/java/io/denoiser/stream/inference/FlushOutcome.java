@@ -11,10 +11,17 @@ public sealed interface FlushOutcome {
     /** The image as it arrived; the outcome is published with its key and timestamp. */
     InputRecord input();
 
-    record Denoised(InputRecord input, Reconstruction reconstruction) implements FlushOutcome {
+    /**
+     * The reconstruction and its record value, written where the model ran: the stream thread, which every image
+     * of its tasks passes through, only forwards the bytes (docs/BENCHMARKS.md).
+     */
+    // the array is the point: the value passes to the producer uncopied
+    @SuppressWarnings("ArrayRecordComponent")
+    record Denoised(InputRecord input, Reconstruction reconstruction, byte[] value) implements FlushOutcome {
         public Denoised {
             Objects.requireNonNull(input, "input");
             Objects.requireNonNull(reconstruction, "reconstruction");
+            Objects.requireNonNull(value, "value");
         }
     }
 

@@ -3,7 +3,6 @@ package io.denoiser.stream.topology;
 import io.denoiser.model.inference.Denoiser;
 import io.denoiser.schemas.serde.BoundedDeadLetterSerializer;
 import io.denoiser.schemas.serde.DeadLetterKeySerializer;
-import io.denoiser.schemas.serde.RecordSerdes;
 import io.denoiser.stream.batching.DenoiseBatcherSupplier;
 import io.denoiser.stream.batching.FlushTargets;
 import io.denoiser.stream.config.StreamAppConfig;
@@ -133,7 +132,7 @@ public final class DenoiserTopology {
                         DENOISED_SINK,
                         topics.output(),
                         new ByteArraySerializer(),
-                        RecordSerdes.reconstruction().serializer(),
+                        new ByteArraySerializer(), // written by the model-call thread (FlushOutcome.Denoised)
                         DENOISE_BATCHER)
                 .addSink(
                         DEAD_LETTER_SINK,
