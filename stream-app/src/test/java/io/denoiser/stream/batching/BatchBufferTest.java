@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
@@ -100,7 +102,21 @@ class BatchBufferTest {
             assertThat(buffer.waiting(Integer.MAX_VALUE))
                     .as("waiting images after step %d", step)
                     .containsExactlyElementsOf(first(waiting, waiting.size()));
+            // and the store, what survives a crash, holds what waits and what is taken, not yet removed
+            TreeSet<String> held = new TreeSet<>(waiting.keySet());
+            taken.forEach(batch -> batch.forEach(entry -> held.add(entry.key())));
+            assertThat(storedKeys()).as("stored keys after step %d", step).containsExactlyElementsOf(held);
         }
+        // a restart finds all of them waiting
+        assertThat(BatchBuffer.restore(store).size()).isEqualTo(buffer.held());
+    }
+
+    private List<String> storedKeys() {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> entries = store.all()) {
+            entries.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        return keys;
     }
 
     @Test
