@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""CPU used by each thread group of a running process over an interval, from /proc (Linux).
+"""CPU used by each thread group of a running process over an interval, from /proc (Linux), and how much of
+it was in the kernel (system time: socket and file calls, wake-ups).
 
     scripts/thread-cpu.py PID [SECONDS]
 
@@ -26,7 +27,7 @@ def snapshot(pid):
             continue  # the thread ended
         name = text[text.index("(") + 1:text.rindex(")")]
         fields = text[text.rindex(")") + 2:].split()
-        threads[tid] = (name, int(fields[11]) + int(fields[12]))  # utime + stime
+        threads[tid] = (name, int(fields[11]), int(fields[12]))  # utime, stime
     return threads
 
 
@@ -38,12 +39,17 @@ def main():
     time.sleep(seconds)
     after = snapshot(pid)
     groups = collections.Counter()
-    for tid, (name, ticks) in after.items():
-        groups[re.sub(r"\d+", "N", name)] += ticks - before.get(tid, (name, 0))[1]
+    system = collections.Counter()
+    for tid, (name, user_ticks, system_ticks) in after.items():
+        _, user_before, system_before = before.get(tid, (name, 0, 0))
+        group = re.sub(r"\d+", "N", name)
+        groups[group] += user_ticks - user_before + system_ticks - system_before
+        system[group] += system_ticks - system_before
     total = sum(groups.values())
     print(f"{total / CLOCK_TICKS / seconds:.2f} cores in all over {seconds:g} s")
     for name, ticks in groups.most_common(12):
-        print(f"{ticks / CLOCK_TICKS / seconds:5.2f} cores  {name}")
+        cores, in_kernel = ticks / CLOCK_TICKS / seconds, system[name] / CLOCK_TICKS / seconds
+        print(f"{cores:5.2f} cores ({in_kernel:4.2f} system)  {name}")
 
 
 if __name__ == "__main__":
