@@ -40,11 +40,13 @@ public final class StreamAppConfigDef {
 
     public static final String MAX_BATCH_SIZE_CONFIG = "max.batch.size";
     /**
-     * 8, as preferred.batch.size: batches of one size. A larger value lets the images that gathered behind running
-     * calls go together: 32 carried 1.1-1.3x the throughput at saturation, but p99 at half load rose to 77-251 ms in
-     * three of five steady rounds against 29-36 ms (docs/BENCHMARKS.md, issue 16).
+     * 32, the model alone's batch in {@code bench}: at low load batches stay at preferred.batch.size (8), and when
+     * the model falls behind the images that gathered behind running calls go together. Against 8 (batches of one
+     * size) in the same rounds on a 2-core Zen 5: 1.2-1.4x the throughput at saturation, with p99 at half load no
+     * worse (docs/BENCHMARKS.md, "Fifth sitting"). 8 had been kept for a tail that 32 no longer shows since the
+     * stream thread stopped waiting for the model at its wall-clock checks.
      */
-    public static final int DEFAULT_MAX_BATCH_SIZE = 8;
+    public static final int DEFAULT_MAX_BATCH_SIZE = 32;
 
     private static final String MAX_BATCH_SIZE_DOC = "Most images in one batch: once this many have gathered while"
             + " this partition's model calls ran, they go together; a batch goes to the model in one call unless"

@@ -39,7 +39,7 @@ class StreamAppConfigTest {
         assertThat(config.applicationId()).isEqualTo("denoiser");
         assertThat(config.topics()).isEqualTo(new TopicNames("images.noisy", "images.denoised", "images.dlq"));
         assertThat(config.batching())
-                .isEqualTo(new BatchPolicy(8, 8, Duration.ofMillis(10), BatchPolicy.DEFAULT_MAX_BATCH_PIXELS));
+                .isEqualTo(new BatchPolicy(32, 8, Duration.ofMillis(10), BatchPolicy.DEFAULT_MAX_BATCH_PIXELS));
         assertThat(config.processingGuarantee()).isEqualTo(StreamsConfig.AT_LEAST_ONCE);
         assertThat(config.numStreamThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(config.numStandbyReplicas()).isZero();
