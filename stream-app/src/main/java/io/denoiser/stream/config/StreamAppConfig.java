@@ -158,6 +158,8 @@ public record StreamAppConfig(
 
     static final int PRODUCER_LINGER_MS = 5;
 
+    static final int PRODUCER_BATCH_SIZE = 128 * 1024;
+
     static final int AT_LEAST_ONCE_COMMIT_INTERVAL_MS = 1000;
 
     /**
@@ -168,6 +170,10 @@ public record StreamAppConfig(
      *       between wall-clock punctuations, so the default 100 ms would hold the last partial batch up to 100 ms.
      *   <li>{@code producer.linger.ms} is 5: Kafka Streams' own default of 100 ms would add up to 100 ms to every
      *       reconstruction's latency, while the batcher already hands the producer whole batches.
+     *   <li>{@code producer.batch.size} is 128 KiB: a flushed batch of 32 reconstructions is about 43 KB, which
+     *       Kafka's 16 KiB batches split into three, each full one sent at once in a request of its own; in one
+     *       batch per partition and linger the broker's CPU per image at saturation was about a third lower
+     *       (docs/BENCHMARKS.md, "Fifth sitting").
      *   <li>{@code production.exception.handler} is {@link OversizedRecordHandler}: an output too large for Kafka
      *       is dropped with an ERROR line instead of stopping the app on every restart.
      *   <li>{@code processing.exception.handler} is {@link UnexpectedFailureHandler}: a defect that one record
@@ -186,6 +192,7 @@ public record StreamAppConfig(
         Properties properties = new Properties();
         properties.put(StreamsConfig.POLL_MS_CONFIG, batching.checkInterval().toMillis());
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), PRODUCER_LINGER_MS);
+        properties.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_SIZE);
         properties.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizedRecordHandler.class);
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, UnexpectedFailureHandler.class);
         // deprecated since it was added (KIP-1270) with no replacement: Kafka 5.0 removes it and always behaves as

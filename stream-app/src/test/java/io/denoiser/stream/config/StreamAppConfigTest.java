@@ -175,6 +175,17 @@ class StreamAppConfigTest {
     }
 
     @Test
+    void shouldSendAFlushedBatchOfReconstructionsInOneProducerBatchUnlessToldOtherwise() {
+        // given
+        StreamAppConfig byDefault = StreamAppConfig.defaults();
+        StreamAppConfig told = StreamAppConfig.from(Map.of("producer.batch.size", "16384"));
+
+        // then 32 reconstructions of ~1.35 KB fit one producer batch, where Kafka's 16 KiB would split them in three
+        assertThat(byDefault.toStreamsProperties()).contains(entry("producer.batch.size", 128 * 1024));
+        assertThat(told.toStreamsProperties()).contains(entry("producer.batch.size", "16384"));
+    }
+
+    @Test
     void shouldCommitEverySecondUnderAtLeastOnceUnlessToldOtherwise() {
         // given
         StreamAppConfig byDefault = StreamAppConfig.defaults();
