@@ -76,9 +76,12 @@ public final class StreamApp {
                     topology,
                     config,
                     () -> {
-                        stallChecks.close();
                         modelCalls.close();
                         models.close();
+                    },
+                    () -> {
+                        stallChecks.close();
+                        models.stopWatching();
                     },
                     observability);
         } catch (RuntimeException e) {

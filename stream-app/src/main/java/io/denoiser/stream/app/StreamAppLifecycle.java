@@ -62,6 +62,7 @@ public final class StreamAppLifecycle implements AutoCloseable {
 
     private final StreamAppConfig config;
     private final AutoCloseable model;
+    private final AutoCloseable watchers;
     private final KafkaStreams streams;
     private final StateWatch states = new StateWatch();
     private final BrokerWatch brokerWatch;
@@ -76,7 +77,7 @@ public final class StreamAppLifecycle implements AutoCloseable {
      *                          resolves
      */
     public StreamAppLifecycle(Topology topology, StreamAppConfig config, AutoCloseable model) {
-        this(topology, config, model, Optional.empty());
+        this(topology, config, model, () -> {}, Optional.empty());
     }
 
     /**
@@ -87,13 +88,35 @@ public final class StreamAppLifecycle implements AutoCloseable {
      */
     public StreamAppLifecycle(
             Topology topology, StreamAppConfig config, AutoCloseable model, Observability observability) {
-        this(topology, config, model, Optional.of(observability));
+        this(topology, config, model, () -> {}, Optional.of(observability));
+    }
+
+    /**
+     * A lifecycle as {@link #StreamAppLifecycle(Topology, StreamAppConfig, AutoCloseable, Observability)}, with
+     * threads of the app's own that only watch or report.
+     *
+     * @param watchers closed at every {@link #close}, also when Kafka Streams did not stop in time and the model
+     *                 stays open: what would otherwise go on running, and logging, in the JVM of whoever embedded the
+     *                 app (a test whose broker stopped first)
+     */
+    public StreamAppLifecycle(
+            Topology topology,
+            StreamAppConfig config,
+            AutoCloseable model,
+            AutoCloseable watchers,
+            Observability observability) {
+        this(topology, config, model, watchers, Optional.of(observability));
     }
 
     private StreamAppLifecycle(
-            Topology topology, StreamAppConfig config, AutoCloseable model, Optional<Observability> observability) {
+            Topology topology,
+            StreamAppConfig config,
+            AutoCloseable model,
+            AutoCloseable watchers,
+            Optional<Observability> observability) {
         this.config = Objects.requireNonNull(config, "config");
         this.model = Objects.requireNonNull(model, "model");
+        this.watchers = Objects.requireNonNull(watchers, "watchers");
         this.streams = createStreams(
                 Objects.requireNonNull(topology, "topology"),
                 config,
@@ -211,7 +234,8 @@ public final class StreamAppLifecycle implements AutoCloseable {
     }
 
     /**
-     * Closes Kafka Streams, then the model. Only the first call does it; the others wait until it is done, so that
+     * Closes Kafka Streams, then the model, and stops the watchers in any case (the model stays open when Kafka
+     * Streams did not stop in time). Only the first call does it; the others wait until it is done, so that
      * whoever returns from here (the main thread after a signal's close, a shutdown hook) finds the app closed.
      */
     @Override
@@ -234,6 +258,7 @@ public final class StreamAppLifecycle implements AutoCloseable {
                         seconds(timeout));
             }
         } finally {
+            closeWatchers();
             http.ifPresent(HttpSurface::close);
             brokerWatch.close();
             closeDone.countDown();
@@ -307,6 +332,14 @@ public final class StreamAppLifecycle implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    private void closeWatchers() {
+        try {
+            watchers.close();
+        } catch (Exception e) {
+            LOG.warn("cannot stop the app's watches: {}", e.getMessage(), e);
+        }
     }
 
     private void closeModel() {

@@ -116,9 +116,12 @@ public final class ModelService implements AutoCloseable {
         return settings;
     }
 
-    /** Stops the watches, then releases the serving model (closed once no batch uses it). */
-    @Override
-    public void close() {
+    /**
+     * Stops looking for new models: the watches (the control topic's consumer among them) and a verification under
+     * way. The serving model stays, so this may be called while batches still run, e.g. when Kafka Streams did not
+     * stop in time. Idempotent.
+     */
+    public void stopWatching() {
         for (int i = watches.size() - 1; i >= 0; i--) {
             try {
                 watches.get(i).close();
@@ -128,6 +131,12 @@ public final class ModelService implements AutoCloseable {
         }
         watches.clear();
         rollout.close();
+    }
+
+    /** Stops the watches, then releases the serving model (closed once no batch uses it). */
+    @Override
+    public void close() {
+        stopWatching();
         live.close();
     }
 }

@@ -26,10 +26,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -62,6 +64,7 @@ class ObservabilityIT {
     @Timeout(value = 300, unit = TimeUnit.SECONDS) // a hang guard; the test waits on conditions
     void shouldCountWhatTheTopicsHoldAndReportHealthFromStartUpToBrokerLoss() throws Exception {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+        Set<Thread> watchersBefore = liveWatcherThreads();
         try {
             String run = PipelineTopics.newRun();
             TopicNames topics = PipelineTopics.unique(run);
@@ -97,9 +100,26 @@ class ObservabilityIT {
                         .contains("no Kafka broker answers");
                 assertThat(Http.status(http, "health/live")).isEqualTo(200);
             }
+            // Kafka Streams cannot stop cleanly without its broker, so the model stays open; the app's watches
+            // (the models control topic's consumer, the stall checks) must stop all the same, not poll and log
+            // forever in the JVM that embedded the app
+            await().atMost(Duration.ofSeconds(40))
+                    .untilAsserted(() -> assertThat(liveWatcherThreads()).isSubsetOf(watchersBefore));
         } finally {
             broker.close();
         }
+    }
+
+    private static Set<Thread> liveWatcherThreads() {
+        Set<Thread> watchers = new HashSet<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.isAlive()
+                    && (thread.getName().equals("model-control-topic-watch")
+                            || thread.getName().equals("denoiser-stall-watch"))) {
+                watchers.add(thread);
+            }
+        }
+        return watchers;
     }
 
     /** The images, and three records that become dead letters of three reasons. */
