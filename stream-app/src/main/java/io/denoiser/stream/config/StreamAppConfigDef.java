@@ -42,9 +42,9 @@ public final class StreamAppConfigDef {
     /**
      * 32, the model alone's batch in {@code bench}: at low load batches stay at preferred.batch.size (8), and when
      * the model falls behind the images that gathered behind running calls go together. Against 8 (batches of one
-     * size) in the same rounds on a 2-core Zen 5: 1.2-1.4x the throughput at saturation in three of four steady
-     * rounds, with p99 at half load within 1 ms of 8's or lower in all four (docs/BENCHMARKS.md, "Fifth sitting").
-     * 8 had been kept for a tail that 32 showed in the second sitting, with the code of then.
+     * size) in the same rounds on a 2-core Zen 5: 1.07-1.4x the throughput at saturation in five of six steady
+     * rounds; p99 at half load within 1 ms of 8's or lower in four of the six, higher in two (63 and 103 ms against
+     * 44 and 32, at a 7-16% higher rate) (docs/BENCHMARKS.md, "Fifth sitting").
      */
     public static final int DEFAULT_MAX_BATCH_SIZE = 32;
 
