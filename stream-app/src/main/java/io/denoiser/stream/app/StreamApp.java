@@ -66,6 +66,10 @@ public final class StreamApp {
                 config.numStreamThreads());
         StallWatch.Watching stallChecks = health.stalls().startWatching();
         ModelCallThreads modelCalls = ModelCallThreads.start(callsAtOnce);
+        Runnable closeModel = () -> {
+            modelCalls.close();
+            models.close();
+        };
         try {
             observability
                     .metrics()
@@ -75,10 +79,7 @@ public final class StreamApp {
             return new StreamAppLifecycle(
                     topology,
                     config,
-                    () -> {
-                        modelCalls.close();
-                        models.close();
-                    },
+                    closeModel::run,
                     () -> {
                         stallChecks.close();
                         models.stopWatching();
@@ -86,8 +87,7 @@ public final class StreamApp {
                     observability);
         } catch (RuntimeException e) {
             stallChecks.close();
-            modelCalls.close();
-            models.close();
+            closeModel.run();
             observability.discard();
             throw e;
         }

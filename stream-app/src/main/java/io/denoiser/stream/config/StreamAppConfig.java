@@ -171,7 +171,7 @@ public record StreamAppConfig(
      *   <li>{@code producer.linger.ms} is 5: Kafka Streams' own default of 100 ms would add up to 100 ms to every
      *       reconstruction's latency, while the batcher already hands the producer whole batches.
      *   <li>{@code producer.batch.size} is 128 KiB: a flushed batch of 32 reconstructions is about 43 KB, which
-     *       Kafka's 16 KiB batches split into three, each full one sent at once in a request of its own; in one
+     *       Kafka's 16 KiB batches split into three, each full one sent at once without waiting for the linger; in one
      *       batch per partition and linger the broker's CPU per image at saturation was about a third lower
      *       (docs/BENCHMARKS.md, "Fifth sitting").
      *   <li>{@code production.exception.handler} is {@link OversizedRecordHandler}: an output too large for Kafka

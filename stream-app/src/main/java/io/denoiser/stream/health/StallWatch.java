@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class StallWatch {
 
+    /** The name of the thread that runs the checks. */
+    public static final String THREAD_NAME = "denoiser-stall-watch";
+
     private static final Logger LOG = LoggerFactory.getLogger(StallWatch.class);
     private static final long NEVER = Long.MIN_VALUE;
     private static final long MAX_CHECK_PERIOD_MS = 1_000;
@@ -132,7 +135,7 @@ public final class StallWatch {
     public Watching startWatching() {
         long period = Math.max(1, Math.min(MAX_CHECK_PERIOD_MS, timeoutMs / 4));
         ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "denoiser-stall-watch");
+            Thread thread = new Thread(task, THREAD_NAME);
             thread.setDaemon(true);
             return thread;
         });

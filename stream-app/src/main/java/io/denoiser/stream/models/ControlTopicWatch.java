@@ -55,6 +55,9 @@ public final class ControlTopicWatch implements AutoCloseable {
     /** Versions whose artifact record was refused already: a pointer to them is not refused a second time. */
     private final java.util.Set<String> corrupt = new java.util.HashSet<>();
 
+    /** The name of the thread that reads the topic after the start. */
+    public static final String THREAD_NAME = "model-control-topic-watch";
+
     private final Thread thread;
     private ModelControlRecords.Pointer pointer;
     private ModelControlRecords.Pointer offered;
@@ -71,7 +74,7 @@ public final class ControlTopicWatch implements AutoCloseable {
         settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, ModelControlRecords.MAX_RECORD_BYTES);
         settings.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, topic + "-watch");
         this.consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "model-control-topic-watch");
+        this.thread = new Thread(this::run, THREAD_NAME);
         this.thread.setDaemon(true);
     }
 

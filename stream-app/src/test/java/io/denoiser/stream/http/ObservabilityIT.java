@@ -21,6 +21,8 @@ import io.denoiser.stream.fixtures.PipelineOutputs;
 import io.denoiser.stream.fixtures.PipelineTopics;
 import io.denoiser.stream.fixtures.Scrape;
 import io.denoiser.stream.fixtures.TestData;
+import io.denoiser.stream.health.StallWatch;
+import io.denoiser.stream.models.ControlTopicWatch;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,6 +88,13 @@ class ObservabilityIT {
                 assertEveryMetricIsExported(scrape(http));
                 assertLiveDataShowsTheRun(http);
 
+                // the watchers the close must stop: the models control topic's consumer and the stall checks
+                Set<Thread> appWatchers = liveWatcherThreads();
+                appWatchers.removeAll(watchersBefore);
+                assertThat(appWatchers)
+                        .extracting(Thread::getName)
+                        .contains(ControlTopicWatch.THREAD_NAME, StallWatch.THREAD_NAME);
+
                 JsonNode ready = json(Http.get(http, "health/ready").body());
                 assertThat(ready.get("kafkaStreams").asText()).isEqualTo("RUNNING");
                 assertThat(ready.get("model").get("version").asText()).isEqualTo(servedModelVersion());
@@ -114,8 +123,8 @@ class ObservabilityIT {
         Set<Thread> watchers = new HashSet<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             if (thread.isAlive()
-                    && (thread.getName().equals("model-control-topic-watch")
-                            || thread.getName().equals("denoiser-stall-watch"))) {
+                    && (thread.getName().equals(ControlTopicWatch.THREAD_NAME)
+                            || thread.getName().equals(StallWatch.THREAD_NAME))) {
                 watchers.add(thread);
             }
         }
