@@ -35,6 +35,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 
 /**
  * The end-to-end benchmark: for each runtime and batching setting, a fresh app on fresh topics; a warm-up; the
@@ -47,16 +48,38 @@ import java.util.concurrent.CompletionException;
  */
 final class Bench {
 
-    /** One setting of the app under test: its runtime and batching. */
-    record Variant(String runtime, int maxBatchSize, long maxBatchDelayMs) {
+    /**
+     * One setting of the app under test: its runtime and batching, and any other app settings that this variant
+     * sets to values of its own ({@code --vary}), over those all variants share ({@code --set}).
+     */
+    record Variant(String runtime, int maxBatchSize, long maxBatchDelayMs, Map<String, String> settings) {
+
+        Variant {
+            settings = Map.copyOf(settings);
+        }
+
+        Variant(String runtime, int maxBatchSize, long maxBatchDelayMs) {
+            this(runtime, maxBatchSize, maxBatchDelayMs, Map.of());
+        }
+
+        /** The varied settings as {@code key=value}, comma-separated; empty when there are none. */
+        String variedSettings() {
+            return settings.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(setting -> setting.getKey() + "=" + setting.getValue())
+                    .collect(Collectors.joining(", "));
+        }
+
         @Override
         public String toString() {
+            String varied = variedSettings();
             return String.format(
                     Locale.ROOT,
-                    "model.runtime=%s, max.batch.size=%d, max.batch.delay.ms=%d",
+                    "model.runtime=%s, max.batch.size=%d, max.batch.delay.ms=%d%s",
                     runtime,
                     maxBatchSize,
-                    maxBatchDelayMs);
+                    maxBatchDelayMs,
+                    varied.isEmpty() ? "" : ", " + varied);
         }
     }
 
@@ -156,6 +179,7 @@ final class Bench {
                 List.of(topics.input(), topics.output(), topics.deadLetter()));
         Path stateDir = Path.of("work", "bench-state-" + run);
         Map<String, String> appSettings = new LinkedHashMap<>(settings.appSettings());
+        appSettings.putAll(variant.settings());
         appSettings.put(StreamAppConfigDef.MODEL_RUNTIME_CONFIG, variant.runtime());
         appSettings.put(StreamAppConfigDef.MAX_BATCH_SIZE_CONFIG, String.valueOf(variant.maxBatchSize()));
         appSettings.put(StreamAppConfigDef.MAX_BATCH_DELAY_MS_CONFIG, String.valueOf(variant.maxBatchDelayMs()));

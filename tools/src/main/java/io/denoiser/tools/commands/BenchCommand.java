@@ -120,6 +120,13 @@ final class BenchCommand implements Callable<Integer> {
     Map<String, String> appSettings = new LinkedHashMap<>();
 
     @Option(
+            names = "--vary",
+            paramLabel = "KEY=V1,V2,...",
+            description = "One more setting of the app to compare, measured at each of these values in the same run"
+                    + " (every value with every runtime, size and delay), e.g. --vary preferred.batch.size=8,16.")
+    String vary;
+
+    @Option(
             names = "--references",
             description = "Send clean references along, so the app also computes PSNR/SSIM"
                     + " per image (off: production traffic has no references).")
@@ -149,11 +156,14 @@ final class BenchCommand implements Callable<Integer> {
         if (rounds < 1) {
             throw new IllegalArgumentException("--rounds must be at least 1, not " + rounds);
         }
+        List<Map<String, String>> varied = VariedSetting.parse(vary);
         List<Bench.Variant> variants = new ArrayList<>();
         for (String runtime : runtimes) {
             for (int size : batchSizes) {
                 for (long delay : batchDelays) {
-                    variants.add(new Bench.Variant(runtime, size, delay));
+                    for (Map<String, String> setting : varied) {
+                        variants.add(new Bench.Variant(runtime, size, delay, setting));
+                    }
                 }
             }
         }

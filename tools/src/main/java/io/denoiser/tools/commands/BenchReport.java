@@ -117,10 +117,11 @@ final class BenchReport {
 
     private static String table(List<Bench.Result> results) {
         StringBuilder table = new StringBuilder();
-        table.append("| runtime | max.batch.size | max.batch.delay.ms | phase | offered (img/s) | throughput (img/s) |"
-                + " x model alone | p50 (ms) | p95 (ms) | p99 (ms) | mean batch | process CPU per image (µs) |"
-                + " app process CPU per image (µs) | JIT (cores) | GC (% of time) |\n");
-        table.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        table.append(
+                "| runtime | max.batch.size | max.batch.delay.ms | varied setting | phase | offered (img/s) | throughput (img/s) |"
+                        + " x model alone | p50 (ms) | p95 (ms) | p99 (ms) | mean batch | process CPU per image (µs) |"
+                        + " app process CPU per image (µs) | JIT (cores) | GC (% of time) |\n");
+        table.append("|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Bench.Result result : results) {
             List<LoadMeasurement> rows = new ArrayList<>();
             rows.add(result.saturation());
@@ -129,10 +130,11 @@ final class BenchReport {
                 boolean unpaced = m.offeredRate() <= 0;
                 table.append(String.format(
                         Locale.ROOT,
-                        "| %s | %d | %d | %s | %s | %,.0f | %s | %,d | %,d | %,d | %.1f | %,.0f | %s | %.2f | %.1f |%n",
+                        "| %s | %d | %d | %s | %s | %s | %,.0f | %s | %,d | %,d | %,d | %.1f | %,.0f | %s | %.2f | %.1f |%n",
                         result.variant().runtime(),
                         result.variant().maxBatchSize(),
                         result.variant().maxBatchDelayMs(),
+                        result.variant().variedSettings(),
                         m.phase(),
                         unpaced ? "unpaced" : String.format(Locale.ROOT, "%,.0f", m.offeredRate()),
                         m.throughput(),
@@ -156,12 +158,14 @@ final class BenchReport {
     private static List<LatencyPlot.Series> series(List<Bench.Result> results) {
         List<LatencyPlot.Series> series = new ArrayList<>();
         for (Bench.Result result : results) {
+            String varied = result.variant().variedSettings();
             String name = String.format(
                     Locale.ROOT,
-                    "%s b%d/d%d",
+                    "%s b%d/d%d%s",
                     result.variant().runtime(),
                     result.variant().maxBatchSize(),
-                    result.variant().maxBatchDelayMs());
+                    result.variant().maxBatchDelayMs(),
+                    varied.isEmpty() ? "" : " " + varied);
             if (results.size() == 1) {
                 series.add(new LatencyPlot.Series(name + " p50", points(result, LoadMeasurement::p50Millis)));
                 series.add(new LatencyPlot.Series(name + " p95", points(result, LoadMeasurement::p95Millis)));

@@ -24,7 +24,7 @@ class BenchCommandIT {
 
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
-    void shouldMeasureSaturationAndEachLoadOfEachSettingInRoundsAndReportTheMedians() throws Exception {
+    void shouldMeasureSaturationAndEachLoadOfEachVariedSettingInRoundsAndReportTheMedians() throws Exception {
         CliRun run = CliRun.of(
                 "bench",
                 "--model",
@@ -32,7 +32,9 @@ class BenchCommandIT {
                 "--images",
                 fixtureImages().toString(),
                 "--max-batch-size",
-                "1,16",
+                "16",
+                "--vary",
+                "preferred.batch.size=1,8",
                 "--saturation-images",
                 "150",
                 "--warm-up-images",
@@ -55,12 +57,15 @@ class BenchCommandIT {
                 .containsPattern("raw model: onnxruntime, batches of 32, [0-9]+ caller threads: [0-9,]+ images/s")
                 .containsPattern("saturation +[0-9,]+ images/s \\([0-9.]+x the model alone\\)")
                 .containsPattern("\\| onnx \\(onnxruntime\\) \\| 32 \\| [0-9]+ \\| [0-9,]+ \\| [0-9,]+ \\|")
-                .contains("round 1/2: model.runtime=onnx, max.batch.size=1, max.batch.delay.ms=10")
-                .contains("round 2/2: model.runtime=onnx, max.batch.size=16, max.batch.delay.ms=10")
-                .containsPattern("\\| onnx \\| 16 \\| 10 \\| saturation \\| unpaced \\| [0-9,]+ \\| [0-9.]+ \\|")
-                .containsPattern("\\| onnx \\| 1 \\| 10 \\| 50% load \\| [0-9,]+ \\|");
+                .contains("round 1/2: model.runtime=onnx, max.batch.size=16, max.batch.delay.ms=10,"
+                        + " preferred.batch.size=1")
+                .contains("round 2/2: model.runtime=onnx, max.batch.size=16, max.batch.delay.ms=10,"
+                        + " preferred.batch.size=8")
+                .containsPattern("\\| onnx \\| 16 \\| 10 \\| preferred.batch.size=8 \\| saturation \\| unpaced \\|"
+                        + " [0-9,]+ \\| [0-9.]+ \\|")
+                .containsPattern("\\| onnx \\| 16 \\| 10 \\| preferred.batch.size=1 \\| 50% load \\| [0-9,]+ \\|");
         assertThat(Files.readString(output.resolve(BenchReport.MARKDOWN)))
-                .contains("| onnx | 16 | 10 | 25% load |")
+                .contains("| onnx | 16 | 10 | preferred.batch.size=1 | 25% load |")
                 .contains("each figure the median of 2 rounds")
                 .contains("other settings {num.stream.threads=2}");
         var json = new ObjectMapper().readTree(output.resolve(BenchReport.JSON).toFile());
