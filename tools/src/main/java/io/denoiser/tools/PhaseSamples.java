@@ -1,5 +1,11 @@
 package io.denoiser.tools;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -9,20 +15,33 @@ import java.util.Arrays;
  */
 public final class PhaseSamples {
 
+    /** The columns of {@link #writeCsv}. */
+    public static final String CSV_HEADER = "sent_at_ms,latency_ms,before_flush_ms,batch_size,partition";
+
+    private long[] sentAt = new long[1024];
     private long[] latencies = new long[1024];
     private long[] toFlush = new long[1024];
+    private int[] batchSizes = new int[1024];
+    private int[] partitions = new int[1024];
     private int count;
-    private long batchSizes;
+    private long batchSizeSum;
 
     /** Counts one reconstruction. */
     public void add(ReceivedReconstruction received) {
         if (count == latencies.length) {
-            latencies = Arrays.copyOf(latencies, count * 2);
-            toFlush = Arrays.copyOf(toFlush, count * 2);
+            int capacity = count * 2;
+            sentAt = Arrays.copyOf(sentAt, capacity);
+            latencies = Arrays.copyOf(latencies, capacity);
+            toFlush = Arrays.copyOf(toFlush, capacity);
+            batchSizes = Arrays.copyOf(batchSizes, capacity);
+            partitions = Arrays.copyOf(partitions, capacity);
         }
+        sentAt[count] = received.value().inputTimestamp();
         toFlush[count] = received.value().processedAt() - received.value().inputTimestamp();
+        batchSizes[count] = received.value().batchSize();
+        partitions[count] = received.partition();
         latencies[count++] = received.latencyMillis();
-        batchSizes += received.value().batchSize();
+        batchSizeSum += received.value().batchSize();
     }
 
     public int count() {
@@ -45,6 +64,25 @@ public final class PhaseSamples {
 
     /** The mean size of the model calls the reconstructions came from; 0 for none. */
     public double meanBatchSize() {
-        return count == 0 ? 0 : (double) batchSizes / count;
+        return count == 0 ? 0 : (double) batchSizeSum / count;
+    }
+
+    /**
+     * Writes one line per reconstruction, in the order they arrived, under {@link #CSV_HEADER}: when its noisy image
+     * was sent (epoch ms), its latency, the part of it before the flush, its batch's size and its partition. Where a
+     * tail comes from shows there: slow images in bursts across partitions point at the whole process (a collector
+     * pause, the JIT), on one partition at its task.
+     */
+    public void writeCsv(Path file) {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(CSV_HEADER);
+            out.write('\n');
+            for (int i = 0; i < count; i++) {
+                out.write(sentAt[i] + "," + latencies[i] + "," + toFlush[i] + "," + batchSizes[i] + "," + partitions[i]
+                        + "\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the phase's samples to " + file, e);
+        }
     }
 }

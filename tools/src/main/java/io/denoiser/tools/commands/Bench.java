@@ -95,7 +95,8 @@ final class Bench {
             int partitions,
             boolean references,
             Map<String, String> appSettings,
-            RawModelThroughput.Plan rawModel) {}
+            RawModelThroughput.Plan rawModel,
+            Path samplesDir) {}
 
     /**
      * What the whole run measured: the model alone for each runtime (the median of the rounds'), then every setting
@@ -197,7 +198,7 @@ final class Bench {
                 ReconstructionReader reader = ReconstructionReader.open(
                         broker.clientProperties(), topics.output(), TopicReader.StartAt.EARLIEST);
                 RecordPublisher publisher = RecordPublisher.open(broker.clientProperties(), topics.input())) {
-            Phases phases = new Phases(images, reader, publisher, raw, app);
+            Phases phases = new Phases(images, reader, publisher, raw, app, samplesPrefix(variant, round));
             phases.send("warm-up", settings.warmUpImages(), 0);
             LoadMeasurement saturation = phases.send("saturation", settings.saturationImages(), 0);
             List<LoadMeasurement> loads = new ArrayList<>();
@@ -213,6 +214,24 @@ final class Bench {
         }
     }
 
+    /** Where the phases of this variant and round write their samples ({@code --samples}), or null. */
+    private Path samplesPrefix(Variant variant, int round) {
+        if (settings.samplesDir() == null) {
+            return null;
+        }
+        String name = String.format(
+                Locale.ROOT,
+                "round%d-%s-b%d-d%d%s",
+                round,
+                variant.runtime(),
+                variant.maxBatchSize(),
+                variant.maxBatchDelayMs(),
+                variant.settings().isEmpty()
+                        ? ""
+                        : "-" + variant.variedSettings().replaceAll("[^A-Za-z0-9.=]+", "_"));
+        return settings.samplesDir().resolve(name);
+    }
+
     /** Sends the phases of one setting through one app, each phase's images under keys of their own. */
     private final class Phases {
 
@@ -224,6 +243,7 @@ final class Bench {
         private final RecordPublisher publisher;
         private final RawModelThroughput raw;
         private final AppUnderTest app;
+        private final Path samplesPrefix;
         private final NoisyRecords records = new NoisyRecords(NoiseSpec.DEFAULT, 1, settings.references());
         private final List<RecordPublisher.PreparedRecord> pool = new ArrayList<>(VALUE_POOL);
         private int sent;
@@ -233,12 +253,14 @@ final class Bench {
                 ReconstructionReader reader,
                 RecordPublisher publisher,
                 RawModelThroughput raw,
-                AppUnderTest app) {
+                AppUnderTest app,
+                Path samplesPrefix) {
             this.images = images;
             this.reader = reader;
             this.publisher = publisher;
             this.raw = raw;
             this.app = app;
+            this.samplesPrefix = samplesPrefix;
         }
 
         /**
@@ -309,6 +331,10 @@ final class Bench {
                         received.count(),
                         count,
                         timeout.toSeconds()));
+            }
+            if (samplesPrefix != null) {
+                received.writeCsv(samplesPrefix.resolveSibling(samplesPrefix.getFileName() + "-"
+                        + phase.replace("% ", "pct-").replace(' ', '-') + ".csv"));
             }
             LoadMeasurement measurement = LoadMeasurement.of(
                     phase,

@@ -4,6 +4,9 @@ import io.denoiser.model.artifact.ArtifactLoader;
 import io.denoiser.stream.config.StreamAppConfigDef;
 import io.denoiser.tools.ClientOptions;
 import io.denoiser.tools.RawModelThroughput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,6 +130,13 @@ final class BenchCommand implements Callable<Integer> {
     String vary;
 
     @Option(
+            names = "--samples",
+            description = "Also write every image's latency, in the order they arrived, per phase: <output>/samples/"
+                    + "<round>-<setting>-<phase>.csv (sent at, latency, the part before the flush, batch size,"
+                    + " partition), to see when a tail happens.")
+    boolean samples;
+
+    @Option(
             names = "--references",
             description = "Send clean references along, so the app also computes PSNR/SSIM"
                     + " per image (off: production traffic has no references).")
@@ -182,12 +192,21 @@ final class BenchCommand implements Callable<Integer> {
                 rawModelSeconds > 0
                         ? new RawModelThroughput.Plan(
                                 Duration.ofMillis(rawModelSeconds * 500L), Duration.ofMillis(rawModelSeconds * 200L), 5)
-                        : null);
+                        : null,
+                samples ? createDirectories(output.resolve("samples")) : null);
         var out = spec.commandLine().getOut();
         try (ToolBroker broker = ToolBroker.startOrUse(client, out)) {
             Bench.Outcome outcome = new Bench(settings, broker, out).run();
             BenchReport.write(settings, outcome, output, out);
         }
         return 0;
+    }
+
+    private static Path createDirectories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
     }
 }

@@ -3,9 +3,11 @@ package io.denoiser.tools.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.denoiser.tools.PhaseSamples;
 import io.denoiser.tools.fixtures.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -49,6 +51,7 @@ class BenchCommandIT {
                 "1",
                 "--set",
                 "num.stream.threads=2",
+                "--samples",
                 "--output",
                 output.toString());
 
@@ -82,6 +85,10 @@ class BenchCommandIT {
         assertThat(json.get("results").get(1).get("loads")).hasSize(2);
         assertThat(json.get("results").get(0).get("saturation").get("images").asInt())
                 .isEqualTo(150);
+        List<String> samples = Files.readAllLines(
+                output.resolve("samples").resolve("round2-onnx-b16-d10-preferred.batch.size=8-saturation.csv"));
+        assertThat(samples).hasSize(1 + 150).first().isEqualTo(PhaseSamples.CSV_HEADER);
+        assertThat(samples.get(1)).matches("[0-9]+,[0-9]+,-?[0-9]+,[0-9]+,[01]");
         assertThat(ImageIO.read(output.resolve(BenchReport.PLOT).toFile()).getWidth())
                 .isPositive();
     }
