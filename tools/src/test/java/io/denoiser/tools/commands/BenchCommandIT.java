@@ -59,6 +59,7 @@ class BenchCommandIT {
         assertThat(run.out())
                 .containsPattern("raw model: onnxruntime, batches of 32, [0-9]+ caller threads: [0-9,]+ images/s")
                 .containsPattern("saturation +[0-9,]+ images/s \\([0-9.]+x the model alone\\)")
+                .containsPattern("process CPU [0-9,]+ µs per image \\([0-9.]+ of [0-9]+ cores busy\\)")
                 .containsPattern("\\| onnx \\(onnxruntime\\) \\| 32 \\| [0-9]+ \\| [0-9,]+ \\| [0-9,]+ \\|")
                 .contains("round 1/2: model.runtime=onnx, max.batch.size=16, max.batch.delay.ms=10,"
                         + " preferred.batch.size=1")
