@@ -87,8 +87,10 @@ public final class DenoiseBatcherSupplier implements ProcessorSupplier<byte[], A
 
     /**
      * Logging is what makes the buffer survive a crash. Caching is an optimisation that keeps it safe (the
-     * cache is written out before every commit): an image buffered and flushed within one commit interval
-     * then never reaches RocksDB or the changelog at all.
+     * cache is written out before every commit): the put of an image buffered and flushed within one commit
+     * interval never reaches RocksDB or the changelog, its delete does, as one tombstone written at the commit
+     * (the cache does not know the key never reached the store). Writing only what still waits at a commit was
+     * measured and did not pay (docs/BENCHMARKS.md, "Sixth sitting").
      */
     private static StoreBuilder<KeyValueStore<String, byte[]>> bufferStore() {
         return Stores.keyValueStoreBuilder(
