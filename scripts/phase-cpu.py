@@ -13,14 +13,18 @@ app's start, so only the saturation and load phases are per image.
 --sched-batch-even puts the model-call threads of every second app (the second of each pair of variants) under
 SCHED_BATCH (`chrt -b`): an experiment of docs/BENCHMARKS.md ("Sixth sitting"), not something the app does.
 """
-import collections
+import importlib.util
 import os
 import re
 import subprocess
 import sys
 import time
 
-TICKS = os.sysconf("SC_CLK_TCK")
+_spec = importlib.util.spec_from_file_location(
+    "thread_cpu", os.path.join(os.path.dirname(os.path.abspath(__file__)), "thread-cpu.py"))
+thread_cpu = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(thread_cpu)  # its snapshot of each thread's CPU, and the grouping by name
+
 SUMMARY = re.compile(r"^  (warm-up|saturation|\d+% load) ")
 PROGRESS_TOTAL = re.compile(r"\] (\d+)/(\d+)")
 
@@ -31,23 +35,6 @@ def bench_pid():
         if found:
             return found[0]
         time.sleep(0.5)
-
-
-def group(name):
-    return re.sub(r"\d+", "N", name)
-
-
-def cpu_by_group(pid):
-    ticks = collections.Counter()
-    for tid in os.listdir(f"/proc/{pid}/task"):
-        try:
-            with open(f"/proc/{pid}/task/{tid}/stat") as stat:
-                text = stat.read()
-        except OSError:
-            continue  # the thread ended
-        fields = text[text.rindex(")") + 2:].split()
-        ticks[group(text[text.index("(") + 1:text.rindex(")")])] += int(fields[11]) + int(fields[12])
-    return ticks
 
 
 def model_call_threads(pid):
@@ -66,7 +53,7 @@ def main():
     log, out = sys.argv[1], sys.argv[2]
     sched_batch_even = "--sched-batch-even" in sys.argv
     pid = bench_pid()
-    previous, previous_at, summaries = cpu_by_group(pid), time.time(), 0
+    previous, previous_at, summaries = thread_cpu.snapshot(pid), time.time(), 0
     seen, apps = set(), 0
     with open(out, "a") as report:
         while os.path.exists(f"/proc/{pid}"):
@@ -84,14 +71,15 @@ def main():
                 lines = f.read().replace("\r", "\n").split("\n")
             found = [i for i, line in enumerate(lines) if SUMMARY.match(line)]
             if len(found) > summaries:
-                now, now_at = cpu_by_group(pid), time.time()
+                now, now_at = thread_cpu.snapshot(pid), time.time()
                 last = found[-1]
                 totals = [m for m in (PROGRESS_TOTAL.search(line) for line in lines[:last]) if m]
                 images = int(totals[-1].group(2)) if totals else 0
                 seconds = now_at - previous_at
                 report.write(f"\n{lines[last].strip()[:100]}\n  {images} images in {seconds:.1f} s\n")
-                used = {g: (now[g] - previous.get(g, 0)) / TICKS for g in now}
-                for name, cpu in sorted(used.items(), key=lambda item: -item[1])[:10]:
+                ticks, _ = thread_cpu.ticks_by_group(previous, now)
+                for name, used in ticks.most_common(10):
+                    cpu = used / thread_cpu.CLOCK_TICKS
                     if images and cpu > 0:
                         report.write(f"  {cpu / seconds:5.2f} cores {cpu / images * 1e6:7.1f} µs per image  {name}\n")
                 report.flush()

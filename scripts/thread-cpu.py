@@ -31,13 +31,9 @@ def snapshot(pid):
     return threads
 
 
-def main():
-    if len(sys.argv) < 2:
-        sys.exit(__doc__)
-    pid, seconds = sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else 10.0
-    before = snapshot(pid)
-    time.sleep(seconds)
-    after = snapshot(pid)
+def ticks_by_group(before, after):
+    """CPU ticks (all, and system) each thread group used between two snapshots; threads that started since count
+    from 0, threads that ended since are not counted. Digits are folded: ...-handler-0..7 is one group."""
     groups = collections.Counter()
     system = collections.Counter()
     for tid, (name, user_ticks, system_ticks) in after.items():
@@ -45,6 +41,17 @@ def main():
         group = re.sub(r"\d+", "N", name)
         groups[group] += user_ticks - user_before + system_ticks - system_before
         system[group] += system_ticks - system_before
+    return groups, system
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    pid, seconds = sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else 10.0
+    before = snapshot(pid)
+    time.sleep(seconds)
+    after = snapshot(pid)
+    groups, system = ticks_by_group(before, after)
     total = sum(groups.values())
     print(f"{total / CLOCK_TICKS / seconds:.2f} cores in all over {seconds:g} s")
     for name, ticks in groups.most_common(12):

@@ -24,7 +24,6 @@ public final class PhaseSamples {
     private int[] batchSizes = new int[1024];
     private int[] partitions = new int[1024];
     private int count;
-    private long batchSizeSum;
 
     /** Counts one reconstruction. */
     public void add(ReceivedReconstruction received) {
@@ -41,7 +40,6 @@ public final class PhaseSamples {
         batchSizes[count] = received.value().batchSize();
         partitions[count] = received.partition();
         latencies[count++] = received.latencyMillis();
-        batchSizeSum += received.value().batchSize();
     }
 
     public int count() {
@@ -64,7 +62,11 @@ public final class PhaseSamples {
 
     /** The mean size of the model calls the reconstructions came from; 0 for none. */
     public double meanBatchSize() {
-        return count == 0 ? 0 : (double) batchSizeSum / count;
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += batchSizes[i];
+        }
+        return count == 0 ? 0 : (double) sum / count;
     }
 
     /**

@@ -84,20 +84,10 @@ public final class StreamAppLifecycle implements AutoCloseable {
      * A lifecycle whose app is observed: Kafka Streams' error handlers report to {@code observability}'s metrics,
      * and its HTTP server starts now.
      *
+     * @param watchers threads of the app's own that only watch or report, closed at every {@link #close}, also when
+     *                 Kafka Streams did not stop in time and the model stays open: what would otherwise go on
+     *                 running, and logging, in the JVM of whoever embedded the app (a test whose broker stopped first)
      * @throws StartupException also when the HTTP server cannot listen
-     */
-    public StreamAppLifecycle(
-            Topology topology, StreamAppConfig config, AutoCloseable model, Observability observability) {
-        this(topology, config, model, () -> {}, Optional.of(observability));
-    }
-
-    /**
-     * A lifecycle as {@link #StreamAppLifecycle(Topology, StreamAppConfig, AutoCloseable, Observability)}, with
-     * threads of the app's own that only watch or report.
-     *
-     * @param watchers closed at every {@link #close}, also when Kafka Streams did not stop in time and the model
-     *                 stays open: what would otherwise go on running, and logging, in the JVM of whoever embedded the
-     *                 app (a test whose broker stopped first)
      */
     public StreamAppLifecycle(
             Topology topology,

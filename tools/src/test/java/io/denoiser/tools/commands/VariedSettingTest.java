@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class VariedSettingTest {
 
@@ -19,27 +21,18 @@ class VariedSettingTest {
                 .containsExactly(Map.of("preferred.batch.size", "16"), Map.of("preferred.batch.size", "8"));
     }
 
-    @Test
-    void shouldRefuseTextThatNamesNoSetting() {
-        assertThatThrownBy(() -> VariedSetting.parse("8,16"))
+    @ParameterizedTest(name = "--vary {0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "8,16                | KEY=V1,V2",
+                "poll.ms=1,,2        | distinct and not empty",
+                "poll.ms=1,1         | distinct and not empty",
+                "max.batch.size=8,32 | use --max-batch-size"
+            })
+    void shouldRefuseWhatIsNotOneOtherSettingWithDistinctValues(String option, String message) {
+        assertThatThrownBy(() -> VariedSetting.parse(option))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("KEY=V1,V2");
-    }
-
-    @Test
-    void shouldRefuseEmptyOrRepeatedValues() {
-        assertThatThrownBy(() -> VariedSetting.parse("poll.ms=1,,2"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("distinct and not empty");
-        assertThatThrownBy(() -> VariedSetting.parse("poll.ms=1,1"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("distinct and not empty");
-    }
-
-    @Test
-    void shouldSendTheBatchSettingsToTheirOwnOptions() {
-        assertThatThrownBy(() -> VariedSetting.parse("max.batch.size=8,32"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("use --max-batch-size");
+                .hasMessageContaining(message);
     }
 }
