@@ -73,6 +73,27 @@ class EmbeddedKafkaBrokerTest {
     }
 
     @Test
+    void shouldCountEveryProduceRequestAmongTheRequestsItHandled() throws Exception {
+        String topic = uniqueName("counted");
+        // a broker of its own: closing a broker removes the request meters of every broker in the JVM (Kafka
+        // removes them by name), so the shared broker's may be gone after another test closed one
+        try (EmbeddedKafkaBroker own = EmbeddedKafkaBroker.start();
+                KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(own))) {
+            own.createTopics(1, topic);
+            producer.send(new ProducerRecord<>(topic, "warm")).get(); // metadata and connection set up before
+            long before = RequestCounts.handledInThisJvm();
+
+            for (int i = 0; i < 5; i++) {
+                producer.send(new ProducerRecord<>(topic, "image-" + i)).get(); // one produce request each
+            }
+
+            long handled = RequestCounts.handledInThisJvm() - before;
+            // the five produces; the fetches of the KRaft controller and other background requests come on top
+            assertThat(handled).isGreaterThanOrEqualTo(5);
+        }
+    }
+
+    @Test
     void shouldCreateTopicsWithRequestedPartitions() throws Exception {
         String images = uniqueName("images");
         String denoised = uniqueName("denoised");

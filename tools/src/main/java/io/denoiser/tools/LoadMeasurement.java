@@ -14,6 +14,9 @@ package io.denoiser.tools;
  * @param p99ToFlushMillis  p99 of the part of the latency before the app flushed the image's batch
  * @param modelRatio        an unpaced phase's throughput over the model alone's, measured in the same round;
  *                          {@code null} for a paced phase or without that measurement
+ * @param brokerRequestsPerImage requests of every type the broker handled over the phase, per image, when it runs
+ *                          in this process ({@code null} otherwise): its CPU goes with them, and they come at the
+ *                          pace of the clients' lingers and fetches whatever the load
  */
 public record LoadMeasurement(
         String phase,
@@ -29,7 +32,8 @@ public record LoadMeasurement(
         double jitCores,
         double gcPercent,
         long p99ToFlushMillis,
-        Double modelRatio) {
+        Double modelRatio,
+        Double brokerRequestsPerImage) {
 
     public static LoadMeasurement of(
             String phase,
@@ -39,6 +43,7 @@ public record LoadMeasurement(
             long processCpuNanos,
             java.util.OptionalLong appProcessCpuNanos,
             JvmActivity jvm,
+            java.util.OptionalLong brokerRequests,
             RawModelThroughput model) {
         double throughput = received.count() / Math.max(seconds, 1e-9);
         Percentiles latency = new Percentiles(received.latencies());
@@ -56,7 +61,15 @@ public record LoadMeasurement(
                 jvm.compileMillis() / 1e3 / Math.max(seconds, 1e-9),
                 jvm.gcMillis() / 10.0 / Math.max(seconds, 1e-9),
                 new Percentiles(received.toFlush()).at(99),
-                offeredRate <= 0 && model != null ? throughput / model.imagesPerSecond() : null);
+                offeredRate <= 0 && model != null ? throughput / model.imagesPerSecond() : null,
+                brokerRequests.isPresent()
+                        ? (double) brokerRequests.getAsLong() / Math.max(received.count(), 1)
+                        : null);
+    }
+
+    /** Requests per second the broker handled over the phase, when it runs in this process. */
+    public Double brokerRequestsPerSecond() {
+        return brokerRequestsPerImage == null ? null : brokerRequestsPerImage * throughput;
     }
 
     private static double perImage(long nanos, int images) {

@@ -302,6 +302,7 @@ final class Bench {
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
             OptionalLong appCpuStart = app.cpuNanos();
+            OptionalLong requestsStart = broker.requestsHandled();
             JvmActivity jvmStart = JvmActivity.now();
             CompletableFuture<RecordPublisher.Summary> published =
                     CompletableFuture.supplyAsync(() -> publisher.publishPrepared(prepared, new Pacer(rate), n -> {}));
@@ -315,6 +316,7 @@ final class Bench {
             double seconds = (System.nanoTime() - start) / 1e9;
             long cpu = processCpuNanos() - cpuStart;
             OptionalLong appCpu = app.cpuNanos();
+            OptionalLong requests = broker.requestsHandled();
             JvmActivity jvm = JvmActivity.now().since(jvmStart);
             progress.finish();
             try {
@@ -344,6 +346,7 @@ final class Bench {
                     cpu,
                     appCpu.isPresent() ? OptionalLong.of(appCpu.getAsLong() - appCpuStart.getAsLong()) : appCpu,
                     jvm,
+                    requests.isPresent() ? OptionalLong.of(requests.getAsLong() - requestsStart.getAsLong()) : requests,
                     raw);
             out.printf(
                     Locale.ROOT,
@@ -372,13 +375,21 @@ final class Bench {
     private static String cpuLine(LoadMeasurement measurement, RawModelThroughput raw) {
         if (measurement.appCpuMicrosPerImage() == null) {
             // how busy the cores were: at a fraction of saturation the CPU per image is higher, and the tail grows
-            // with the share of the cores in use (docs/BENCHMARKS.md, "Sixth sitting")
+            // with the share of the cores in use (docs/BENCHMARKS.md, "Sixth sitting"); the broker's requests, which
+            // come at about the same pace at any load, are most of why (docs/BENCHMARKS.md, "Seventh sitting")
             return String.format(
                     Locale.ROOT,
-                    "process CPU %,.0f µs per image (%.2f of %d cores busy)",
+                    "process CPU %,.0f µs per image (%.2f of %d cores busy)%s",
                     measurement.cpuMicrosPerImage(),
                     measurement.cpuMicrosPerImage() * measurement.throughput() / 1e6,
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(),
+                    measurement.brokerRequestsPerImage() == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    ", broker %,.0f requests/s (%.2f per image)",
+                                    measurement.brokerRequestsPerSecond(),
+                                    measurement.brokerRequestsPerImage()));
         }
         return String.format(
                 Locale.ROOT,

@@ -120,8 +120,8 @@ final class BenchReport {
         table.append(
                 "| runtime | max.batch.size | max.batch.delay.ms | varied setting | phase | offered (img/s) | throughput (img/s) |"
                         + " x model alone | p50 (ms) | p95 (ms) | p99 (ms) | mean batch | process CPU per image (µs) |"
-                        + " app process CPU per image (µs) | JIT (cores) | GC (% of time) |\n");
-        table.append("|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                        + " app process CPU per image (µs) | broker requests per image | JIT (cores) | GC (% of time) |\n");
+        table.append("|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Bench.Result result : results) {
             List<LoadMeasurement> rows = new ArrayList<>();
             rows.add(result.saturation());
@@ -130,7 +130,7 @@ final class BenchReport {
                 boolean unpaced = m.offeredRate() <= 0;
                 table.append(String.format(
                         Locale.ROOT,
-                        "| %s | %d | %d | %s | %s | %s | %,.0f | %s | %,d | %,d | %,d | %.1f | %,.0f | %s | %.2f | %.1f |%n",
+                        "| %s | %d | %d | %s | %s | %s | %,.0f | %s | %,d | %,d | %,d | %.1f | %,.0f | %s | %s | %.2f | %.1f |%n",
                         result.variant().runtime(),
                         result.variant().maxBatchSize(),
                         result.variant().maxBatchDelayMs(),
@@ -147,6 +147,9 @@ final class BenchReport {
                         m.appCpuMicrosPerImage() == null
                                 ? ""
                                 : String.format(Locale.ROOT, "%,.0f", m.appCpuMicrosPerImage()),
+                        m.brokerRequestsPerImage() == null
+                                ? ""
+                                : String.format(Locale.ROOT, "%.2f", m.brokerRequestsPerImage()),
                         m.jitCores(),
                         m.gcPercent()));
             }

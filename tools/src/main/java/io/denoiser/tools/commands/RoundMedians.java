@@ -55,7 +55,10 @@ final class RoundMedians {
                 median(phases, LoadMeasurement::jitCores),
                 median(phases, LoadMeasurement::gcPercent),
                 Math.round(median(phases, LoadMeasurement::p99ToFlushMillis)),
-                first.modelRatio() == null ? null : median(phases, LoadMeasurement::modelRatio));
+                first.modelRatio() == null ? null : median(phases, LoadMeasurement::modelRatio),
+                first.brokerRequestsPerImage() == null
+                        ? null
+                        : median(phases, LoadMeasurement::brokerRequestsPerImage));
     }
 
     /** The middle value, or the mean of the two middle values of an even count. */

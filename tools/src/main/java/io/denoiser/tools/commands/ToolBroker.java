@@ -1,11 +1,13 @@
 package io.denoiser.tools.commands;
 
 import io.denoiser.broker.EmbeddedKafkaBroker;
+import io.denoiser.broker.RequestCounts;
 import io.denoiser.tools.ClientOptions;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 /** The broker of the demo and the benchmark: the user's, when they name one, else Kafka started in this process (KRaft). */
@@ -40,6 +42,11 @@ final class ToolBroker implements AutoCloseable {
 
     boolean inProcess() {
         return inProcess != null;
+    }
+
+    /** Requests the broker has handled so far, when it runs in this process; a broker of the user's is not seen. */
+    OptionalLong requestsHandled() {
+        return inProcess == null ? OptionalLong.empty() : OptionalLong.of(RequestCounts.handledInThisJvm());
     }
 
     /** Settings for any client of this broker. */

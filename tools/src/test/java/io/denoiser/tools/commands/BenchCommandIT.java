@@ -59,7 +59,8 @@ class BenchCommandIT {
         assertThat(run.out())
                 .containsPattern("raw model: onnxruntime, batches of 32, [0-9]+ caller threads: [0-9,]+ images/s")
                 .containsPattern("saturation +[0-9,]+ images/s \\([0-9.]+x the model alone\\)")
-                .containsPattern("process CPU [0-9,]+ µs per image \\([0-9.]+ of [0-9]+ cores busy\\)")
+                .containsPattern("process CPU [0-9,]+ µs per image \\([0-9.]+ of [0-9]+ cores busy\\),"
+                        + " broker [0-9,]+ requests/s \\([0-9.]+ per image\\)")
                 .containsPattern("\\| onnx \\(onnxruntime\\) \\| 32 \\| [0-9]+ \\| [0-9,]+ \\| [0-9,]+ \\|")
                 .contains("round 1/2: model.runtime=onnx, max.batch.size=16, max.batch.delay.ms=10,"
                         + " preferred.batch.size=1")
@@ -86,6 +87,13 @@ class BenchCommandIT {
         assertThat(json.get("results").get(1).get("loads")).hasSize(2);
         assertThat(json.get("results").get(0).get("saturation").get("images").asInt())
                 .isEqualTo(150);
+        assertThat(json.get("results")
+                        .get(0)
+                        .get("saturation")
+                        .get("brokerRequestsPerImage")
+                        .asDouble())
+                .as("the in-process broker's requests are counted")
+                .isPositive();
         List<String> samples = Files.readAllLines(
                 output.resolve("samples").resolve("round2-onnx-b16-d10-preferred.batch.size=8-saturation.csv"));
         assertThat(samples).hasSize(1 + 150).first().isEqualTo(PhaseSamples.CSV_HEADER);

@@ -36,6 +36,7 @@ class RoundMediansTest {
         assertThat(small.loads().get(0).modelRatio())
                 .as("a paced phase has none")
                 .isNull();
+        assertThat(small.saturation().brokerRequestsPerImage()).isEqualTo(1_800 / 10_000.0);
     }
 
     @Test
@@ -73,9 +74,23 @@ class RoundMediansTest {
                         0.1,
                         1.0,
                         10,
-                        saturation / 4_000),
+                        saturation / 4_000,
+                        saturation / 10_000),
                 List.of(new LoadMeasurement(
                         "50% load",
-                        saturation / 2, 10_000, saturation / 2, p50, p50 * 2, p99, 12, 400, null, 0.1, 1.0, 10, null)));
+                        saturation / 2,
+                        10_000,
+                        saturation / 2,
+                        p50,
+                        p50 * 2,
+                        p99,
+                        12,
+                        400,
+                        null,
+                        0.1,
+                        1.0,
+                        10,
+                        null,
+                        0.2)));
     }
 }
