@@ -88,8 +88,8 @@ class EmbeddedKafkaBrokerTest {
             }
 
             long handled = RequestCounts.handledInThisJvm() - before;
-            // the five produces; the fetches of the KRaft controller and other background requests come on top
-            assertThat(handled).isGreaterThanOrEqualTo(5);
+            // the five produces, and whatever heartbeats the broker sent its own controller meanwhile (one every 2 s)
+            assertThat(handled).isBetween(5L, 15L);
         }
     }
 

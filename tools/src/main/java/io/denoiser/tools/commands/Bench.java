@@ -376,7 +376,7 @@ final class Bench {
         if (measurement.appCpuMicrosPerImage() == null) {
             // how busy the cores were: at a fraction of saturation the CPU per image is higher, and the tail grows
             // with the share of the cores in use (docs/BENCHMARKS.md, "Sixth sitting"); the broker's requests, which
-            // come at about the same pace at any load, are most of why (docs/BENCHMARKS.md, "Seventh sitting")
+            // come at about the same pace at any load, are much of why (docs/BENCHMARKS.md, "Seventh sitting")
             return String.format(
                     Locale.ROOT,
                     "process CPU %,.0f µs per image (%.2f of %d cores busy)%s",
