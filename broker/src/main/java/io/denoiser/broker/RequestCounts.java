@@ -23,9 +23,9 @@ public final class RequestCounts {
 
     /**
      * Requests of every type handled so far by the brokers of this JVM, the controllers' too (a broker's heartbeats
-     * to its controller); 0 before a broker has handled any. The meters
-     * are the JVM's, not one broker's, and a broker that closes takes them away by name, also from the brokers that
-     * go on: meaningful with one broker in the JVM, as in {@code bench}.
+     * to its controller); 0 before a broker has handled any. The meters are the JVM's, not one broker's, and a broker
+     * that closes takes them away by name, also from the brokers that go on: meaningful with one broker in the JVM,
+     * as in {@code bench}.
      */
     public static long handledInThisJvm() {
         long total = 0;

@@ -344,9 +344,9 @@ final class Bench {
                     received,
                     seconds,
                     cpu,
-                    appCpu.isPresent() ? OptionalLong.of(appCpu.getAsLong() - appCpuStart.getAsLong()) : appCpu,
+                    since(appCpuStart, appCpu),
                     jvm,
-                    requests.isPresent() ? OptionalLong.of(requests.getAsLong() - requestsStart.getAsLong()) : requests,
+                    since(requestsStart, requests),
                     raw);
             out.printf(
                     Locale.ROOT,
@@ -369,6 +369,13 @@ final class Bench {
             out.flush();
             return measurement;
         }
+    }
+
+    /** How much a counter that may not be there (the app's CPU, the broker's requests) grew over a phase. */
+    private static OptionalLong since(OptionalLong start, OptionalLong end) {
+        return start.isPresent() && end.isPresent()
+                ? OptionalLong.of(end.getAsLong() - start.getAsLong())
+                : OptionalLong.empty();
     }
 
     /** CPU per image: the whole process, or the app's process beside the model's own cost and the clients'. */
